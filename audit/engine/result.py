@@ -1,0 +1,62 @@
+"""What the engine returns: every measure, as small tables at each level.
+
+All durations are in hours (float). Tables are pandas DataFrames with the columns listed;
+the engine builds them in DuckDB and only these aggregates come back to Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass
+class Measures:
+    """Every measure of one audit, at the levels log, stage, activity, org unit and case.
+
+    log: cases, events, activities, first_event, last_event (ISO text), handoff_basis
+        ("org_unit", "resource" or None), has_start_times (bool), ongoing_cutoff (ISO text:
+        cases without an outcome whose last event is after it are ongoing, not drop-offs).
+    totals: handoffs, cases_with_handoff, pingpongs, pingpong_cases, self_loops, repetitions,
+        repeats, redos, rework_cases, back_jumps, back_jump_cases, touchpoints, dropoffs,
+        ongoing_cases, good_outcomes, bad_outcomes, lead_time_hours_median,
+        handoffs_per_case, promises_kept_share (None without promises).
+    stages: one row per journey stage in order, plus a final row "(unmapped)" when events
+        fall outside every stage. Columns: stage, order, cases, events, handoffs,
+        wait_hours_median, wait_hours_p90, time_in_stage_hours_median (outside-in: waits and
+        work of the case in the stage), work_hours_median (inside-out, None without start
+        times), steps_median (internal steps per case), units_median (org units per case),
+        self_loops, repetitions, back_jumps_into, touchpoints, dropoffs, promise_hours,
+        promise_kept_share, pingpongs.
+    activities: activity, stage, is_touchpoint, events, cases, wait_hours_median,
+        wait_hours_p90, work_hours_median, self_loops, repetitions, repeats, redos,
+        handoffs_in.
+    org_units: org_unit, events, cases, handoffs_in, handoffs_out, wait_hours_median,
+        handoff_wait_hours_median, pingpongs.
+    cases: case_id, events, first_event, last_event, lead_time_hours, handoffs, pingpongs,
+        self_loops, repetitions, rework, back_jumps, touchpoints, repeated_touchpoints,
+        silence_hours, wait_hours_total, last_stage, last_stage_order, status ("good",
+        "bad", "dropoff", "ongoing"), promises_broken, plus case attributes kept by the
+        reader (for example survey scores and channel).
+    case_stages: case_id, stage, order, events, time_in_stage_hours, work_hours,
+        promise_kept (None without a promise).
+    handoff_pairs: from_unit, to_unit, count, cases, wait_hours_median.
+    pingpong_pairs: unit, via_unit, count, cases  (unit -> via_unit -> unit).
+    back_jumps: from_stage, to_stage, count, cases.
+    dfg: source, target, count, cases, wait_hours_median, handoffs, is_back_jump
+        (directly-follows relation between activities, with "▶ start" / "■ end" nodes).
+    """
+
+    log: dict
+    totals: dict
+    stages: pd.DataFrame
+    activities: pd.DataFrame
+    org_units: pd.DataFrame
+    cases: pd.DataFrame
+    case_stages: pd.DataFrame
+    handoff_pairs: pd.DataFrame
+    pingpong_pairs: pd.DataFrame
+    back_jumps: pd.DataFrame
+    dfg: pd.DataFrame
+    extra: dict = field(default_factory=dict)
