@@ -1,0 +1,48 @@
+"""A journey map resolved against the activities of one log: what the engine joins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+FRICTION_COMPONENTS: tuple[str, ...] = (
+    "wait",
+    "handoffs",
+    "pingpong",
+    "rework",
+    "back_jumps",
+    "promise",
+    "dropoff",
+    "silence",
+)
+"""The named parts of a stage's friction score; the journey file may weight each one."""
+
+SURVEY_KINDS: tuple[str, ...] = ("nps", "csat", "ces")
+
+
+@dataclass
+class CompiledJourney:
+    """The journey map with every pattern resolved against a log's activities.
+
+    stages: stage, stage_order (1..n), promise_hours (float or NaN), description.
+    activities: one row per activity of the log: activity, stage (None if unmapped),
+        stage_order (None if unmapped), is_touchpoint (bool), touchpoint_channel (str or
+        None), outcome ("good", "bad" or None).
+    unmapped: activities that no stage claims (reported, never dropped).
+    weights: friction weight per component in FRICTION_COMPONENTS.
+    survey: survey kind ("nps", "csat", "ces") -> column name in the log.
+    ongoing_after_hours: a case without an outcome whose last event is at least this long
+        before the end of the log has dropped off; a more recent one is ongoing. None lets
+        the engine choose from the data.
+    drafted: True when the map was drafted from the log rather than written by a person.
+    """
+
+    name: str
+    stages: pd.DataFrame
+    activities: pd.DataFrame
+    unmapped: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+    survey: dict[str, str] = field(default_factory=dict)
+    ongoing_after_hours: float | None = None
+    drafted: bool = False
