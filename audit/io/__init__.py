@@ -1,0 +1,93 @@
+"""Event logs in: read a file in any supported format, map its columns to the canonical
+event table (audit.io.schema), parse time, pair lifecycle events and account for every row.
+
+    log = read_log("sepsis.csv.gz", timezone="Europe/Amsterdam")
+    log.events        # pyarrow.Table, canonical columns first
+    log.quality       # DataQuality: rows read, events used, dropped by reason, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from audit.errors import AuditInputError
+from audit.io.csv_reader import read_csv_raw
+from audit.io.eventlog import EVENTS_VIEW, EventLog, open_events
+from audit.io.mapping import ColumnMapping
+from audit.io.normalise import build_event_log
+from audit.io.quality import DataQuality, RowCount
+from audit.io.raw import RawLog
+from audit.io.table_readers import read_parquet_raw, read_xlsx_raw
+from audit.io.xes_reader import read_xes_raw
+
+__all__ = [
+    "EVENTS_VIEW",
+    "ColumnMapping",
+    "DataQuality",
+    "EventLog",
+    "RowCount",
+    "SUFFIXES",
+    "open_events",
+    "read_log",
+]
+
+SUFFIXES: dict[str, str] = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xes": "xes",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".xlsx": "xlsx",
+}
+"""File endings (before an optional .gz) and the reader for each."""
+
+
+def read_log(
+    path: str | Path,
+    mapping: ColumnMapping | None = None,
+    *,
+    timezone: str = "UTC",
+    dayfirst: bool | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> EventLog:
+    """Read an event log file (csv, csv.gz, tsv, txt, xes, xes.gz, parquet, xlsx).
+
+    mapping: roles the user chose; the rest are recognised from the column names.
+    timezone: the IANA zone in which timestamps without an offset are read.
+    dayfirst: for dd/mm versus mm/dd dates the data cannot settle; None means ask.
+    progress: called with a short message at each step.
+    Raises AuditInputError with the file, the problem and what to do.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise AuditInputError(
+            "no such file", source=str(path), hint="check the path and the file name"
+        )
+    if progress is not None:
+        progress(f"reading {path.name}")
+    raw = _read_raw(path, progress)
+    return build_event_log(
+        raw, mapping, source=path.name, timezone=timezone, dayfirst=dayfirst, progress=progress
+    )
+
+
+def _read_raw(path: Path, progress: Callable[[str], None] | None) -> RawLog:
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    kind = SUFFIXES.get(suffixes[-1] if suffixes else "")
+    if kind == "csv":
+        return read_csv_raw(path)
+    if kind == "xes":
+        return read_xes_raw(path, progress)
+    if kind == "parquet":
+        return read_parquet_raw(path)
+    if kind == "xlsx":
+        return read_xlsx_raw(path)
+    raise AuditInputError(
+        f"unknown file type {''.join(path.suffixes) or '(no extension)'}",
+        source=path.name,
+        hint="give a .csv, .tsv, .txt, .xes, .xes.gz, .csv.gz, .parquet or .xlsx file",
+    )

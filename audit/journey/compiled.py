@@ -36,6 +36,11 @@ class CompiledJourney:
         before the end of the log has dropped off; a more recent one is ongoing. None lets
         the engine choose from the data.
     drafted: True when the map was drafted from the log rather than written by a person.
+    language: language of the findings sentences ("en" or "fi").
+    warnings: what the map names that the log does not have (patterns and names that match
+        no activity, no outcome activity at all), for the audit to report.
+    notes: what was guessed: by drafting (for example an outcome taken from the most
+        frequent last activity) and survey columns recognised by name.
     """
 
     name: str
@@ -46,3 +51,6 @@ class CompiledJourney:
     survey: dict[str, str] = field(default_factory=dict)
     ongoing_after_hours: float | None = None
     drafted: bool = False
+    language: str = "en"
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,166 @@
+"""The case level: one row per case and one per case and stage, kept in the connection.
+
+Stage and log measures that are "per case" (time in stage, drop-offs, promises) are
+groupings of these two tables, which are groupings of `steps`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+import duckdb
+
+from audit.engine.journey_tables import STAGES_TABLE
+from audit.engine.sql import UNMAPPED_STAGE, fetch_row, hours_between, quote
+from audit.engine.steps import STEPS_TABLE
+
+CASE_STAGES_TABLE = "case_stages"
+CASES_TABLE = "cases"
+
+CASE_COLUMNS: tuple[str, ...] = (
+    "case_id",
+    "events",
+    "first_event",
+    "last_event",
+    "lead_time_hours",
+    "handoffs",
+    "pingpongs",
+    "self_loops",
+    "repetitions",
+    "rework",
+    "repeats",
+    "redos",
+    "back_jumps",
+    "touchpoints",
+    "repeated_touchpoints",
+    "silence_hours",
+    "wait_hours_total",
+    "last_stage",
+    "last_stage_order",
+    "status",
+    "promises_broken",
+)
+"""The measure columns of the case table; case attributes follow them."""
+
+
+def build_case_stages(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `case_stages`: the time each case spent in each stage it reached.
+
+    time_in_stage_hours is the customer's elapsed time: the waits before the case's events
+    in the stage plus their work times. Without start times the stage times of a case plus
+    its "(unmapped)" time add up to its lead time. promise_kept is time ≤ promise (NULL for
+    a stage without a promise); units counts the distinct units that worked on it there.
+    """
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {CASE_STAGES_TABLE} AS
+        WITH unit_visits AS (
+            -- grouped by unit first: counting the units of a case's stage is then a count
+            -- of rows, much cheaper than count(DISTINCT unit) over millions of events
+            SELECT case_id, coalesce(stage, '{UNMAPPED_STAGE}') AS stage, unit,
+                   any_value(stage_order) AS stage_order, count(*) AS events,
+                   sum(wait_hours) AS wait_hours, sum(work_hours) AS work_hours
+            FROM {STEPS_TABLE}
+            GROUP BY ALL
+        ),
+        stage_visits AS (
+            SELECT case_id, stage, any_value(stage_order) AS "order",
+                   CAST(sum(events) AS BIGINT) AS events,
+                   coalesce(sum(wait_hours), 0) + coalesce(sum(work_hours), 0)
+                       AS time_in_stage_hours,
+                   sum(work_hours) AS work_hours,
+                   count(unit) AS units
+            FROM unit_visits
+            GROUP BY case_id, stage
+        )
+        SELECT v.*, s.promise_hours,
+               CASE WHEN s.promise_hours IS NOT NULL
+                    THEN v.time_in_stage_hours <= s.promise_hours END AS promise_kept
+        FROM stage_visits AS v
+        LEFT JOIN {STAGES_TABLE} AS s ON s.stage = v.stage
+    """)
+
+
+def build_cases(
+    con: duckdb.DuckDBPyConnection, ongoing_cutoff: datetime, attributes: Sequence[str]
+) -> None:
+    """Create `cases`: the measures of each case and its status.
+
+    status is the outcome ("good"/"bad") of the case's last outcome event; without one it is
+    "ongoing" when the last event is later than `ongoing_cutoff`, else "dropoff" (counted at
+    last_stage, the stage of its last mapped event). rework = self_loops + repetitions;
+    repeats + redos can be fewer when a resource is unknown. Case attributes take the first
+    non-null value in the case.
+    """
+    carried = "".join(
+        f",\n arg_min({quote(name)}, position) FILTER (WHERE {quote(name)} IS NOT NULL)"
+        f" AS {quote(name)}"
+        for name in attributes
+    )
+    carried_out = "".join(f", {quote(name)}" for name in attributes)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE {CASES_TABLE} AS
+        WITH per_case AS (
+            SELECT case_id, count(*) AS events,
+                   min(timestamp) AS first_event, max(timestamp) AS last_event,
+                   count(*) FILTER (WHERE is_handoff) AS handoffs,
+                   count(*) FILTER (WHERE is_pingpong) AS pingpongs,
+                   count(*) FILTER (WHERE is_self_loop) AS self_loops,
+                   count(*) FILTER (WHERE is_repetition) AS repetitions,
+                   count(*) FILTER (WHERE is_repeat) AS repeats,
+                   count(*) FILTER (WHERE is_redo) AS redos,
+                   count(*) FILTER (WHERE is_back_jump) AS back_jumps,
+                   count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
+                   count(*) FILTER (WHERE is_repeated_touchpoint) AS repeated_touchpoints,
+                   max(silence_hours) AS silence_hours,
+                   coalesce(sum(wait_hours), 0) AS wait_hours_total,
+                   arg_max(stage, position) FILTER (WHERE stage IS NOT NULL) AS last_stage,
+                   arg_max(stage_order, position) FILTER (WHERE stage IS NOT NULL)
+                       AS last_stage_order,
+                   arg_max(outcome, position) FILTER (WHERE outcome IS NOT NULL)
+                       AS last_outcome{carried}
+            FROM {STEPS_TABLE}
+            GROUP BY case_id
+        ),
+        broken_promises AS (
+            SELECT case_id, count(*) FILTER (WHERE NOT promise_kept) AS promises_broken
+            FROM {CASE_STAGES_TABLE}
+            GROUP BY case_id
+        )
+        SELECT case_id, events, first_event, last_event,
+               {hours_between("first_event", "last_event")} AS lead_time_hours,
+               handoffs, pingpongs, self_loops, repetitions, self_loops + repetitions AS rework,
+               repeats, redos, back_jumps, touchpoints, repeated_touchpoints, silence_hours,
+               wait_hours_total, last_stage, last_stage_order,
+               CASE WHEN last_outcome IS NOT NULL THEN last_outcome
+                    WHEN last_event > $cutoff THEN 'ongoing'
+                    ELSE 'dropoff' END AS status,
+               coalesce(promises_broken, 0) AS promises_broken{carried_out}
+        FROM per_case
+        LEFT JOIN broken_promises USING (case_id)
+        """,
+        {"cutoff": ongoing_cutoff},
+    )
+
+
+def ongoing_cutoff(
+    con: duckdb.DuckDBPyConnection, ongoing_after_hours: float | None
+) -> tuple[datetime, float]:
+    """The moment after which a case without an outcome counts as ongoing, and the hours.
+
+    The cut-off is the end of the log (its last event) minus `ongoing_after_hours`. When the
+    journey leaves that open, the engine uses the 95th percentile of all waits in the log: a
+    case silent for longer than 95 % of the waits between events is taken to have dropped
+    off (0 hours when the log has no waits, so then no case is ongoing).
+    """
+    row = fetch_row(
+        con,
+        f"SELECT max(timestamp) AS log_end, quantile_cont(wait_hours, 0.95) AS wait_p95 "
+        f"FROM {STEPS_TABLE}",
+    )
+    if ongoing_after_hours is not None:
+        after = float(ongoing_after_hours)
+    else:
+        after = float(row["wait_p95"] or 0.0)
+    return row["log_end"] - timedelta(hours=after), after

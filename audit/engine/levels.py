@@ -1,0 +1,142 @@
+"""Measures at the levels stage, activity and org unit: groupings of steps and cases."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from audit.engine.cases import CASE_STAGES_TABLE, CASES_TABLE
+from audit.engine.journey_tables import STAGES_TABLE
+from audit.engine.sql import UNMAPPED_STAGE, fetch_frame
+from audit.engine.steps import STEPS_TABLE
+
+
+def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per journey stage in order, plus "(unmapped)" when events fall outside them.
+
+    Event counts (handoffs, self-loops, repetitions, back-jumps into, touchpoints,
+    ping-pongs) belong to the stage of the event; waits too (the stage being waited for).
+    time_in_stage_hours_median is outside-in (waits and work per case), work_hours_median
+    inside-out (NULL without start times); steps_median and units_median count events and
+    distinct units per case in the stage; medians are over the cases that reached it.
+    promise_kept_share is over those cases; drop-offs are counted at a case's last mapped
+    stage ("(unmapped)" when it never reached one).
+    """
+    return fetch_frame(
+        con,
+        f"""
+        WITH stage_events AS (
+            SELECT coalesce(stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS events,
+                   count(*) FILTER (WHERE is_handoff) AS handoffs,
+                   median(wait_hours) AS wait_hours_median,
+                   quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
+                   count(*) FILTER (WHERE is_self_loop) AS self_loops,
+                   count(*) FILTER (WHERE is_repetition) AS repetitions,
+                   count(*) FILTER (WHERE is_back_jump) AS back_jumps_into,
+                   count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
+                   count(*) FILTER (WHERE is_pingpong) AS pingpongs
+            FROM {STEPS_TABLE}
+            GROUP BY 1
+        ),
+        stage_cases AS (
+            SELECT stage, count(*) AS cases,
+                   median(time_in_stage_hours) AS time_in_stage_hours_median,
+                   median(work_hours) AS work_hours_median,
+                   quantile_cont(events, 0.5) AS steps_median,
+                   quantile_cont(units, 0.5) AS units_median,
+                   avg(CAST(promise_kept AS DOUBLE)) AS promise_kept_share
+            FROM {CASE_STAGES_TABLE}
+            GROUP BY stage
+        ),
+        stage_dropoffs AS (
+            SELECT coalesce(last_stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS dropoffs
+            FROM {CASES_TABLE}
+            WHERE status = 'dropoff'
+            GROUP BY 1
+        ),
+        all_stages AS (
+            SELECT stage, stage_order AS "order", promise_hours FROM {STAGES_TABLE}
+            UNION ALL
+            SELECT '{UNMAPPED_STAGE}', NULL, NULL
+            WHERE '{UNMAPPED_STAGE}' IN (SELECT stage FROM stage_events
+                                         UNION ALL SELECT stage FROM stage_dropoffs)
+        )
+        SELECT a.stage, a."order", coalesce(c.cases, 0) AS cases,
+               coalesce(e.events, 0) AS events, coalesce(e.handoffs, 0) AS handoffs,
+               e.wait_hours_median, e.wait_hours_p90, c.time_in_stage_hours_median,
+               c.work_hours_median, c.steps_median, c.units_median,
+               coalesce(e.self_loops, 0) AS self_loops,
+               coalesce(e.repetitions, 0) AS repetitions,
+               coalesce(e.back_jumps_into, 0) AS back_jumps_into,
+               coalesce(e.touchpoints, 0) AS touchpoints,
+               coalesce(d.dropoffs, 0) AS dropoffs,
+               a.promise_hours, c.promise_kept_share,
+               coalesce(e.pingpongs, 0) AS pingpongs
+        FROM all_stages AS a
+        LEFT JOIN stage_events AS e USING (stage)
+        LEFT JOIN stage_cases AS c USING (stage)
+        LEFT JOIN stage_dropoffs AS d USING (stage)
+        ORDER BY a."order" NULLS LAST
+        """,
+    )
+
+
+def activity_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per activity of the log, most frequent first.
+
+    Waits are those before the activity's events; self-loops, repetitions, repeats, redos
+    and handoffs_in are counted at the event that loops, repeats or receives the case.
+    """
+    return fetch_frame(
+        con,
+        f"""
+        SELECT activity, any_value(stage) AS stage, bool_or(is_touchpoint) AS is_touchpoint,
+               count(*) AS events, count(DISTINCT case_id) AS cases,
+               median(wait_hours) AS wait_hours_median,
+               quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
+               median(work_hours) AS work_hours_median,
+               count(*) FILTER (WHERE is_self_loop) AS self_loops,
+               count(*) FILTER (WHERE is_repetition) AS repetitions,
+               count(*) FILTER (WHERE is_repeat) AS repeats,
+               count(*) FILTER (WHERE is_redo) AS redos,
+               count(*) FILTER (WHERE is_handoff) AS handoffs_in
+        FROM {STEPS_TABLE}
+        GROUP BY activity
+        ORDER BY events DESC, activity
+        """,
+    )
+
+
+def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per unit of the handoff basis (org unit or resource), busiest first.
+
+    handoffs_in / handoff_wait_hours_median: handoffs received and the waits before them;
+    handoffs_out: handoffs given away; pingpongs: times the case bounced back to this unit.
+    """
+    return fetch_frame(
+        con,
+        f"""
+        WITH unit_events AS (
+            SELECT unit AS org_unit, count(*) AS events, count(DISTINCT case_id) AS cases,
+                   count(*) FILTER (WHERE is_handoff) AS handoffs_in,
+                   median(wait_hours) AS wait_hours_median,
+                   median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median,
+                   count(*) FILTER (WHERE is_pingpong) AS pingpongs
+            FROM {STEPS_TABLE}
+            WHERE unit IS NOT NULL
+            GROUP BY unit
+        ),
+        unit_handovers AS (
+            SELECT handoff_from AS org_unit, count(*) AS handoffs_out
+            FROM {STEPS_TABLE}
+            WHERE is_handoff
+            GROUP BY handoff_from
+        )
+        SELECT org_unit, events, cases, handoffs_in,
+               coalesce(handoffs_out, 0) AS handoffs_out, wait_hours_median,
+               handoff_wait_hours_median, pingpongs
+        FROM unit_events
+        LEFT JOIN unit_handovers USING (org_unit)
+        ORDER BY events DESC, org_unit
+        """,
+    )

@@ -1,0 +1,206 @@
+"""The steps table: every event with its predecessor in the case, built in one pass.
+
+All measures are groupings of this one table, so each definition lives here exactly once:
+
+- order: a case's events by `timestamp` (completion), ties by `event_index` (input order);
+- wait_hours: start of the event (its completion when the start is unknown) minus the
+  completion of the previous event of the case, clamped at 0; NULL for a case's first event;
+- work_hours: completion minus start (NULL without a start time);
+- unit: the handoff basis (org unit, else resource); is_handoff when the unit differs from
+  that of the previous event *that carries a unit* (events without one are skipped);
+- is_pingpong: a handoff back to the unit that handed over to the current one
+  (X, Y, X in the unit sequence with consecutive repeats collapsed); pingpong_via = Y;
+- is_self_loop: same activity as the previous event; is_repetition: the activity occurred
+  earlier in the case but not immediately before; is_repeat / is_redo: the resource equals /
+  differs from that of the latest earlier occurrence of the activity (neither when either
+  resource is unknown);
+- is_back_jump: stage order below that of the previous *mapped* event (unmapped skipped);
+- silence_hours: for a touchpoint, the time since the previous touchpoint's completion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from audit.engine.journey_tables import ACTIVITIES_TABLE, STAGES_TABLE
+from audit.engine.sql import fetch_frame, fetch_row, hours_between, quote
+from audit.errors import AuditInputError
+from audit.io.schema import CANONICAL_COLUMNS
+
+EVENTS_VIEW = "events"
+STEPS_TABLE = "steps"
+
+STEP_COLUMNS: tuple[str, ...] = (
+    "case_id",
+    "position",
+    "activity",
+    "stage",
+    "stage_order",
+    "timestamp",
+    "start_timestamp",
+    "wait_hours",
+    "work_hours",
+    "unit",
+    "resource",
+    "is_touchpoint",
+    "is_handoff",
+    "is_pingpong",
+    "is_self_loop",
+    "is_repetition",
+    "is_back_jump",
+    "outcome",
+)
+"""The columns `case_steps` returns, in order: one case's story as the customer lived it."""
+
+
+@dataclass(frozen=True)
+class EventsProfile:
+    """What the engine must know about the events before building the steps."""
+
+    events: int
+    handoff_basis: str | None
+    has_start_times: bool
+    columns: tuple[str, ...]
+
+
+def profile_events(con: duckdb.DuckDBPyConnection) -> EventsProfile:
+    """Check the `events` view and choose the handoff basis in one scan.
+
+    The basis is "org_unit" if any event has an org unit, else "resource" if any has a
+    resource, else None (then there are no handoffs or ping-pongs).
+    """
+    try:
+        columns = tuple(con.sql(f"SELECT * FROM {EVENTS_VIEW} LIMIT 0").columns)
+    except duckdb.CatalogException as error:
+        raise AuditInputError(
+            "the database connection has no table or view named 'events'",
+            source="audit engine",
+            hint="register the event log (canonical schema) as 'events' before measuring",
+        ) from error
+    missing = [name for name in CANONICAL_COLUMNS if name not in columns]
+    if missing:
+        raise AuditInputError(
+            "the event table lacks the column(s) " + ", ".join(missing),
+            source="audit engine",
+            hint="read the log with audit.io, which maps the input columns to "
+            + ", ".join(CANONICAL_COLUMNS),
+        )
+    counts = fetch_row(
+        con,
+        f"SELECT count(*) AS events, count(org_unit) AS org_units, count(resource) AS resources,"
+        f" count(start_timestamp) AS starts FROM {EVENTS_VIEW}",
+    )
+    if counts["events"] == 0:
+        raise AuditInputError(
+            "the event log has no events", source="audit engine", hint="check the input file"
+        )
+    basis = "org_unit" if counts["org_units"] else "resource" if counts["resources"] else None
+    return EventsProfile(counts["events"], basis, bool(counts["starts"]), columns)
+
+
+def build_steps(
+    con: duckdb.DuckDBPyConnection, profile: EventsProfile, attributes: Sequence[str]
+) -> None:
+    """Create the `steps` table (kept in the connection) from `events` and the journey.
+
+    `attributes` are event columns carried along for the case table (survey answers, case
+    attributes); they must exist in `events` (see `check_attributes`).
+    """
+    unit = f"e.{profile.handoff_basis}" if profile.handoff_basis else "CAST(NULL AS VARCHAR)"
+    extra = [name for name in attributes if name not in STEP_COLUMNS]
+    carried = "".join(f", e.{quote(name)}" for name in extra)
+    carried_out = "".join(f", p.{quote(name)}" for name in extra)
+    event_start = "coalesce(start_timestamp, timestamp)"
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {STEPS_TABLE} AS
+        WITH journey_events AS (
+            -- each event with its stage order (NULL = unmapped) and touchpoint flag; names
+            -- are joined back at the end so that the sorts below move narrow rows
+            SELECT e.case_id, e.activity, e.timestamp, e.start_timestamp, e.resource,
+                   {unit} AS unit, e.event_index, a.stage_order,
+                   coalesce(a.is_touchpoint, false) AS is_touchpoint{carried}
+            FROM {EVENTS_VIEW} AS e
+            LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = e.activity
+        ),
+        with_predecessors AS (
+            -- the predecessor in the case, the last unit / mapped stage / touchpoint before
+            -- the event, and the earlier occurrence of the same activity
+            SELECT *,
+                row_number() OVER case_order AS position,
+                lag(activity) OVER case_order AS previous_activity,
+                lag(timestamp) OVER case_order AS previous_timestamp,
+                lead(event_index) OVER case_order IS NULL AS is_last,
+                lag(unit IGNORE NULLS) OVER case_order AS previous_unit,
+                lag(stage_order IGNORE NULLS) OVER case_order AS previous_stage_order,
+                lag(CASE WHEN is_touchpoint THEN timestamp END IGNORE NULLS)
+                    OVER case_order AS previous_touchpoint_timestamp,
+                row_number() OVER activity_order AS occurrence,
+                lag(resource) OVER activity_order AS earlier_resource
+            FROM journey_events
+            WINDOW case_order AS (PARTITION BY case_id ORDER BY timestamp, event_index),
+                   activity_order AS (
+                       PARTITION BY case_id, activity ORDER BY timestamp, event_index)
+        ),
+        flagged AS (
+            -- waits, work and the labyrinth flags of each event (greatest() skips NULLs, so
+            -- the first event's missing wait is kept NULL explicitly)
+            SELECT *,
+                CASE WHEN previous_timestamp IS NOT NULL THEN greatest(
+                    {hours_between("previous_timestamp", event_start)}, 0) END AS wait_hours,
+                {hours_between("start_timestamp", "timestamp")} AS work_hours,
+                coalesce(unit <> previous_unit, false) AS is_handoff,
+                CASE WHEN unit <> previous_unit THEN previous_unit END AS handoff_from,
+                coalesce(activity = previous_activity, false) AS is_self_loop,
+                occurrence > 1 AND activity IS DISTINCT FROM previous_activity AS is_repetition,
+                occurrence > 1 AND resource = earlier_resource AS is_repeat,
+                occurrence > 1 AND resource <> earlier_resource AS is_redo,
+                coalesce(stage_order < previous_stage_order, false) AS is_back_jump,
+                is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint,
+                CASE WHEN is_touchpoint AND previous_touchpoint_timestamp IS NOT NULL
+                    THEN greatest(
+                        {hours_between("previous_touchpoint_timestamp", event_start)}, 0)
+                    END AS silence_hours
+            FROM with_predecessors
+        ),
+        with_pingpong AS (
+            -- a handoff P -> X is a ping-pong when the handoff before it was X -> P
+            SELECT *,
+                is_handoff AND coalesce(
+                    lag(handoff_from IGNORE NULLS) OVER case_order = unit, false)
+                    AS is_pingpong
+            FROM flagged
+            WINDOW case_order AS (PARTITION BY case_id ORDER BY timestamp, event_index)
+        )
+        SELECT p.case_id, p.position, p.activity, a.stage, p.stage_order, p.timestamp,
+               p.start_timestamp, p.wait_hours, p.work_hours, p.unit, p.resource,
+               p.is_touchpoint, p.is_handoff, p.is_pingpong, p.is_self_loop, p.is_repetition,
+               p.is_back_jump, a.outcome, p.event_index, p.previous_activity, p.is_last,
+               p.handoff_from, CASE WHEN p.is_pingpong THEN p.handoff_from END AS pingpong_via,
+               coalesce(p.is_repeat, false) AS is_repeat, coalesce(p.is_redo, false) AS is_redo,
+               s.stage AS back_jump_from, p.is_repeated_touchpoint, p.silence_hours{carried_out}
+        FROM with_pingpong AS p
+        LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = p.activity
+        LEFT JOIN {STAGES_TABLE} AS s
+            ON p.is_back_jump AND s.stage_order = p.previous_stage_order
+    """)
+
+
+def case_steps(con: duckdb.DuckDBPyConnection, case_ids: Sequence[str]) -> pd.DataFrame:
+    """The steps of the given cases in order, for the customer's-eye view of single cases.
+
+    Reads the `steps` table that `measure` left in the connection; columns: STEP_COLUMNS.
+    """
+    con.register("requested_cases", pd.DataFrame({"case_id": [str(c) for c in case_ids]}))
+    try:
+        return fetch_frame(
+            con,
+            f"SELECT {', '.join(STEP_COLUMNS)} FROM {STEPS_TABLE} "
+            "WHERE case_id IN (SELECT case_id FROM requested_cases) "
+            "ORDER BY case_id, position",
+        )
+    finally:
+        con.unregister("requested_cases")

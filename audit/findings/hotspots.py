@@ -1,0 +1,294 @@
+"""Hotspots: the stages, activities, org units and handoff pairs with the most friction.
+
+Each level is ranked on its own (rank 1 = most friction), because a stage and an activity
+are scored from different components. The top HOTSPOTS_PER_LEVEL items with a score above
+zero become hotspots, each with one sentence of evidence in English and Finnish that
+names the EVIDENCE_COMPONENTS components that add the most points to its score, in plain
+words and numbers, and for a stage also its back-jumps and drop-offs whenever it has any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from audit.engine.result import Measures
+from audit.findings.friction import (
+    LEVEL_COMPONENTS,
+    activity_friction,
+    contributions,
+    handoff_pair_friction,
+    org_unit_friction,
+)
+from audit.findings.humanize import (
+    LANGUAGES,
+    format_count,
+    format_hours,
+    format_number,
+    format_share,
+)
+from audit.findings.texts import text
+from audit.journey.compiled import CompiledJourney
+
+HOTSPOTS_PER_LEVEL = 5
+"""How many of the worst items of each level become hotspots."""
+
+EVIDENCE_COMPONENTS = 2
+"""How many of the strongest components an evidence sentence names."""
+
+ALWAYS_NAMED: dict[str, tuple[str, ...]] = {"stage": ("back_jumps", "dropoff")}
+"""Components a level's evidence names whenever they occur, however few points they add:
+a customer sent back to an earlier stage or lost at a stage is always worth saying."""
+
+LEVELS: tuple[str, ...] = ("stage", "activity", "org_unit", "handoff_pair")
+
+HOTSPOT_COLUMNS: tuple[str, ...] = (
+    "rank",
+    "level",
+    "name",
+    "stage",
+    "score",
+    "cases",
+    "components",
+    "evidence_en",
+    "evidence_fi",
+)
+"""Columns of the hotspot table; components maps each component name to its 0-1 value."""
+
+
+def _count(value: object, language: str) -> str:
+    return format_count(float(value or 0), language)
+
+
+def _stage_phrases(row: pd.Series, language: str) -> dict[str, str]:
+    """One phrase per stage component, in `language`."""
+    cases = float(row["cases"] or 0)
+    contacts = float(row["touchpoints"] or 0) / cases if cases else 0.0
+    promise_kept = row["promise_kept_share"]
+    return {
+        "wait": text(
+            "stage.wait",
+            language,
+            p90=format_hours(row["wait_hours_p90"], language),
+            median=format_hours(row["wait_hours_median"], language),
+        ),
+        "handoffs": text(
+            "stage.handoffs",
+            language,
+            share=format_share(row["handoffs_component"], language),
+            count=_count(row["handoffs"], language),
+        ),
+        "pingpong": text(
+            "stage.pingpong",
+            language,
+            count=_count(row["pingpongs"], language),
+            cases=_count(cases, language),
+        ),
+        "rework": text(
+            "stage.rework",
+            language,
+            share=format_share(row["rework_component"], language),
+            count=_count(row["self_loops"] + row["repetitions"], language),
+        ),
+        "back_jumps": text(
+            "stage.back_jumps", language, count=_count(row["back_jumps_into"], language)
+        ),
+        "promise": text(
+            "stage.promise",
+            language,
+            promise=format_hours(row["promise_hours"], language),
+            share=format_share(0.0 if pd.isna(promise_kept) else promise_kept, language),
+        ),
+        "dropoff": text(
+            "stage.dropoff",
+            language,
+            share=format_share(row["dropoff_component"], language),
+            count=_count(row["dropoffs"], language),
+        ),
+        "silence": text(
+            "stage.silence",
+            language,
+            time=format_hours(row["time_in_stage_hours_median"], language),
+            contacts=format_number(contacts, language),
+        ),
+    }
+
+
+def _activity_phrases(row: pd.Series, language: str) -> dict[str, str]:
+    """One phrase per activity component, in `language`."""
+    return {
+        "wait": text(
+            "activity.wait",
+            language,
+            p90=format_hours(row["wait_hours_p90"], language),
+            median=format_hours(row["wait_hours_median"], language),
+        ),
+        "handoffs": text(
+            "activity.handoffs",
+            language,
+            share=format_share(row["handoffs_component"], language),
+            events=_count(row["events"], language),
+        ),
+        "rework": text(
+            "activity.rework",
+            language,
+            share=format_share(row["rework_component"], language),
+            self_loops=_count(row["self_loops"], language),
+            repetitions=_count(row["repetitions"], language),
+        ),
+    }
+
+
+def _org_unit_phrases(row: pd.Series, language: str) -> dict[str, str]:
+    """One phrase per org unit component, in `language`."""
+    return {
+        "wait": text(
+            "org_unit.wait", language, median=format_hours(row["wait_hours_median"], language)
+        ),
+        "handoffs": text(
+            "org_unit.handoffs",
+            language,
+            share=format_share(row["handoffs_component"], language),
+            count=_count(row["handoffs_in"], language),
+        ),
+        "pingpong": text(
+            "org_unit.pingpong",
+            language,
+            count=_count(row["pingpongs"], language),
+            cases=_count(row["cases"], language),
+        ),
+    }
+
+
+def _handoff_pair_phrases(row: pd.Series, language: str) -> dict[str, str]:
+    """One phrase per handoff pair component, in `language`."""
+    return {
+        "handoffs": text(
+            "handoff_pair.handoffs",
+            language,
+            count=_count(row["count"], language),
+            cases=_count(row["cases"], language),
+        ),
+        "wait": text(
+            "handoff_pair.wait", language, median=format_hours(row["wait_hours_median"], language)
+        ),
+        "pingpong": text(
+            "handoff_pair.pingpong", language, bounced=_count(row["bounced_back"], language)
+        ),
+    }
+
+
+def _subject(level: str, row: pd.Series, language: str) -> str:
+    """What the sentence is about: the item's name, for an activity with its stage."""
+    if level == "activity" and pd.notna(row["stage"]):
+        return text("subject.activity", language, name=row["_name"], stage=row["stage"])
+    return str(row["_name"])
+
+
+def evidence_sentence(
+    subject: str,
+    phrases: dict[str, str],
+    points: pd.Series,
+    language: str,
+    always: tuple[str, ...] = (),
+) -> str:
+    """The sentence naming the components that add the most points (at most
+    EVIDENCE_COMPONENTS, only those above zero), strongest first, followed by any component
+    in `always` that adds points but is not among them."""
+    positive = [name for name, value in points.items() if value > 0]
+    named = positive[:EVIDENCE_COMPONENTS]
+    named += [name for name in positive if name in always and name not in named]
+    if not named:
+        return text("evidence.none", language, subject=subject)
+    joined = "; ".join(phrases[name] for name in named)
+    return text("evidence", language, subject=subject, phrases=joined)
+
+
+_PHRASES: dict[str, Callable[[pd.Series, str], dict[str, str]]] = {
+    "stage": _stage_phrases,
+    "activity": _activity_phrases,
+    "org_unit": _org_unit_phrases,
+    "handoff_pair": _handoff_pair_phrases,
+}
+
+
+def _scored_levels(
+    measures: Measures, journey: CompiledJourney, stage_scores: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    """Each level's friction table joined to its measures (component columns get the
+    suffix _component so that they do not collide with the measures' own columns)."""
+    suffix = {c: f"{c}_component" for c in LEVEL_COMPONENTS["stage"]}
+    stages = stage_scores.rename(columns=suffix).merge(
+        measures.stages.drop(columns=["order"]), on="stage"
+    )
+    activities = (
+        activity_friction(measures, journey)
+        .rename(columns=suffix)
+        .merge(measures.activities.drop(columns=["stage", "cases"]), on="activity")
+    )
+    units = (
+        org_unit_friction(measures, journey)
+        .rename(columns=suffix)
+        .merge(measures.org_units.drop(columns=["cases"]), on="org_unit")
+    )
+    pairs = handoff_pair_friction(measures, journey).rename(columns=suffix)
+    return {"stage": stages, "activity": activities, "org_unit": units, "handoff_pair": pairs}
+
+
+def _name(level: str, row: pd.Series) -> str:
+    """The hotspot's name: the stage, activity or unit, or "from → to" for a handoff pair."""
+    key = {"stage": "stage", "activity": "activity", "org_unit": "org_unit"}.get(level)
+    return str(row[key]) if key else f"{row['from_unit']} → {row['to_unit']}"
+
+
+def find_hotspots(
+    measures: Measures, journey: CompiledJourney, stage_scores: pd.DataFrame
+) -> pd.DataFrame:
+    """The hotspots of every level (HOTSPOT_COLUMNS), levels in LEVELS order, rank within.
+
+    Ties in score go to the item more cases meet, then to the name in alphabetical order.
+    """
+    rows = []
+    for level, table in _scored_levels(measures, journey, stage_scores).items():
+        names = LEVEL_COMPONENTS[level]
+        table = table.assign(_name=[_name(level, row) for _, row in table.iterrows()])
+        worst = table[table["friction"] > 0].sort_values(
+            ["friction", "cases", "_name"], ascending=[False, False, True], kind="stable"
+        )
+        for rank, (_, row) in enumerate(worst.head(HOTSPOTS_PER_LEVEL).iterrows(), start=1):
+            components = row[[f"{c}_component" for c in names]].set_axis(list(names))
+            points = contributions(components, journey.weights)
+            evidence = {
+                language: evidence_sentence(
+                    _subject(level, row, language),
+                    _PHRASES[level](row, language),
+                    points,
+                    language,
+                    ALWAYS_NAMED.get(level, ()),
+                )
+                for language in LANGUAGES
+            }
+            rows.append(
+                {
+                    "rank": rank,
+                    "level": level,
+                    "name": row["_name"],
+                    "stage": row["stage"] if pd.notna(row.get("stage")) else None,
+                    "score": round(float(row["friction"]), 1),
+                    "cases": int(row["cases"]),
+                    "components": {c: round(float(components[c]), 4) for c in names},
+                    "evidence_en": evidence["en"],
+                    "evidence_fi": evidence["fi"],
+                }
+            )
+    return pd.DataFrame(rows, columns=list(HOTSPOT_COLUMNS))
+
+
+def weakest_stage(stage_scores: pd.DataFrame) -> str | None:
+    """The stage with the highest friction (the earlier stage on a tie); None when no stage
+    shows any friction."""
+    if stage_scores.empty or stage_scores["friction"].max() <= 0:
+        return None
+    ordered = stage_scores.sort_values(["friction", "order"], ascending=[False, True])
+    return str(ordered.iloc[0]["stage"])

@@ -1,0 +1,147 @@
+"""CSV, TSV and TXT exports as they come from real systems and from Excel in any locale.
+
+Sniffs the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else cp1252/latin-1) and
+the delimiter (`,` `;` tab `|`) from the head of the file, then lets pyarrow's multi-threaded
+reader split the whole file, every column as text: ids such as `NA`, `null` or `0012` stay
+ids, and timestamps are parsed later under the user's rules.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from audit.errors import AuditInputError
+from audit.io.raw import RawLog, broken_gzip, check_gzip_complete, is_gzip, read_head
+
+DELIMITERS = (",", ";", "\t", "|")
+SNIFF_BYTES = 1 << 20
+SNIFF_LINES = 50
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def detect_encoding(head: bytes) -> str:
+    """The Python codec name for the file, judged from its first bytes."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "latin-1" if CP1252_UNDEFINED & set(head) else "cp1252"
+    return "utf-8"
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the header into the most columns and the following lines
+    into the same number of fields as the header."""
+
+    def score(delimiter: str) -> tuple[int, int]:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+        if not rows or len(rows[0]) < 2:
+            return (0, 0)
+        width = len(rows[0])
+        consistent = sum(len(row) == width for row in rows[1:])
+        return (consistent, width)
+
+    best = max(DELIMITERS, key=score)
+    return best if score(best)[1] >= 2 else ","
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Header names made usable: blanks named by position, repeats numbered."""
+    seen: dict[str, int] = {}
+    result = []
+    for number, raw in enumerate(names, start=1):
+        name = raw.strip() or f"column {number}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        result.append(name)
+    return result
+
+
+def read_csv_raw(path: Path) -> RawLog:
+    """Read a delimited text file (optionally gzip-compressed) into text columns."""
+    head = read_head(path, SNIFF_BYTES)
+    encoding = detect_encoding(head)
+    text = head.decode(encoding, errors="ignore")
+    lines = text.splitlines()[:SNIFF_LINES]
+    skip = 1
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) == 5:
+        delimiter, lines, skip = lines[0][4], lines[1:], 2
+    else:
+        delimiter = detect_delimiter(lines)
+    if not lines:
+        raise AuditInputError("the file has no header line", source=path.name)
+    names = unique_names(next(csv.reader(lines[:1], delimiter=delimiter)))
+    rejected: list[str] = []
+    try:
+        table = _read_table(path, encoding, delimiter, names, skip, rejected)
+    except pa.ArrowInvalid as exc:
+        if encoding == "utf-8" and "UTF8" in str(exc):
+            rejected.clear()
+            table = _read_table(path, "cp1252", delimiter, names, skip, rejected)
+        else:
+            raise _explain(path, exc) from exc
+    return RawLog(table=table, locate=lambda position: f"line {position + skip + 1}",
+                  rejected=rejected)
+
+
+def _read_table(
+    path: Path, encoding: str, delimiter: str, names: list[str], skip: int, rejected: list[str]
+) -> pa.Table:
+    def reject(row: pacsv.InvalidRow) -> str:
+        where = f"line {row.number}" if row.number is not None else "a line"
+        rejected.append(
+            f"{where} ({row.actual_columns} fields, expected {row.expected_columns})"
+        )
+        return "skip"
+
+    stream = pa.input_stream(str(path), compression="gzip" if is_gzip(path) else None)
+    try:
+        return pacsv.read_csv(
+            stream,
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=skip, encoding=encoding, block_size=1 << 24
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=reject
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                null_values=[""],
+                strings_can_be_null=True,
+            ),
+        )
+    except (OSError, EOFError) as exc:
+        raise _explain(path, exc) from exc
+    except UnicodeDecodeError as exc:
+        raise AuditInputError(
+            f"bytes that are not text in the {encoding} encoding ({exc.reason})",
+            source=path.name,
+            hint="save the file again as UTF-8 (in Excel: CSV UTF-8)",
+        ) from exc
+
+
+def _explain(path: Path, exc: BaseException) -> AuditInputError:
+    """Turn a reader failure into one message that names the file and what to do."""
+    if is_gzip(path):
+        check_gzip_complete(path)
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "UTF8" in message:
+        return AuditInputError(
+            "bytes that are not valid text", source=path.name, hint="save the file as UTF-8"
+        )
+    return broken_gzip(path, exc) if "gzip" in message.lower() else AuditInputError(
+        f"cannot be read as a delimited text file: {message}",
+        source=path.name,
+        hint="check that it is a CSV export with one header line",
+    )

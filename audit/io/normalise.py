@@ -1,0 +1,466 @@
+"""From the rows as read to the canonical event table and its data-quality account.
+
+All formats pass through here, so the rules are the same for CSV, XES, Parquet and Excel.
+The work is DuckDB SQL over the raw Arrow table, in named steps:
+
+1. `staged`: every input row with its roles parsed (case id and activity as trimmed text,
+   timestamps in UTC) and the reason it cannot be an event, if any.
+2. `pairs`: lifecycle pairing. Within a case and activity, in time order, each complete
+   takes the oldest open start (FIFO): a complete is paired when the starts so far exceed
+   the completes already paired, which a running minimum computes without a loop.
+3. `accounted`: every row's fate: an event, merged into its complete, or dropped (reason).
+
+Lifecycle decisions (XES standard lifecycle model): `complete` and `unknown` rows are
+events; `start` rows give their time to the paired complete and are counted as merged;
+a start without a complete is dropped (the activity never finished in the log); the other
+standard transitions (schedule, assign, reassign, suspend, resume, withdraw, ate_abort,
+pi_abort, autoskip, manualskip) describe work items, not customer-visible events, and are
+dropped with the transition named as the reason. Values outside the model make the row an
+ordinary event and are kept in the lifecycle column as an attribute.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from audit.errors import AuditInputError
+from audit.io.eventlog import EventLog
+from audit.io.mapping import ColumnMapping, resolve_mapping
+from audit.io.quality import MAX_EXAMPLES, DataQuality, RowCount
+from audit.io.raw import RawLog
+from audit.io.schema import CANONICAL_COLUMNS, CANONICAL_SCHEMA, EVENT_INDEX
+from audit.io.timeparse import quote, to_utc_sql
+
+ROW = "__row"
+EVENT_TRANSITIONS = ("complete", "unknown")
+NOT_EVENT_TRANSITIONS = (
+    "schedule", "assign", "reassign", "suspend", "resume", "withdraw", "ate_abort",
+    "pi_abort", "autoskip", "manualskip",
+)
+INTEGER = r"-?(0|[1-9][0-9]*)"
+DECIMAL_POINT = INTEGER + r"(\.[0-9]+)?([eE][-+]?[0-9]+)?"
+DECIMAL_COMMA = INTEGER + r",[0-9]+"
+OUT_OF_RANGE_SPANS = 3
+PLACEHOLDER_BEFORE = "1971-01-01"
+
+Progress = Callable[[str], None] | None
+
+
+def build_event_log(
+    raw: RawLog,
+    mapping: ColumnMapping | None,
+    *,
+    source: str,
+    timezone: str = "UTC",
+    dayfirst: bool | None = None,
+    progress: Progress = None,
+) -> EventLog:
+    """Map, parse, pair and account for the rows of one input file."""
+    _check_zone(timezone, source)
+    table = raw.table.append_column(ROW, pa.array(np.arange(raw.table.num_rows)))
+    mapping = resolve_mapping(raw.table.column_names, mapping, source)
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET TimeZone = '{timezone}'")
+        con.register("raw_input", table)
+        _say(progress, "parsing timestamps")
+        notes: list[str] = []
+        roles = _role_sql(con, table, mapping, dayfirst, source, notes, timezone)
+        attributes = _attribute_sql(con, table, mapping)
+        _stage(con, roles, attributes)
+        _say(progress, "pairing lifecycle events")
+        _account(con)
+        events = _events(con, attributes)
+        _say(progress, "checking data quality")
+        quality = _quality(con, raw, notes)
+        case_attributes = _case_attributes(con, list(attributes))
+        lifecycle = _lifecycle_kind(quality, mapping)
+    finally:
+        con.close()
+    return EventLog(
+        events=events,
+        source=source,
+        mapping=mapping,
+        quality=quality,
+        timezone=timezone,
+        case_attributes=case_attributes,
+        lifecycle=lifecycle,
+    )
+
+
+def _say(progress: Progress, message: str) -> None:
+    if progress is not None:
+        progress(message)
+
+
+def _check_zone(timezone: str, source: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise AuditInputError(
+            f"unknown time zone {timezone!r}",
+            source=source,
+            hint="give an IANA zone name such as UTC or Europe/Helsinki with --timezone",
+        ) from exc
+
+
+def _text(column: str) -> str:
+    return f"NULLIF(trim(CAST({quote(column)} AS VARCHAR)), '')"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _role_sql(
+    con: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    mapping: ColumnMapping,
+    dayfirst: bool | None,
+    source: str,
+    notes: list[str],
+    timezone: str,
+) -> dict[str, str]:
+    """One SQL expression per role, over `raw_input`."""
+
+    def timestamp(column: str) -> str:
+        sql, name = to_utc_sql(
+            con, "raw_input", column, table.schema.field(column).type, dayfirst, source
+        )
+        notes.append(f"{column}: read as {name}; times without an offset read in {timezone}")
+        return sql
+
+    def text_or_null(column: str | None) -> str:
+        return _text(column) if column else "NULL::VARCHAR"
+
+    parts = ", ".join(_text(column) for column in mapping.activity)
+    assert mapping.case is not None and mapping.timestamp is not None
+    return {
+        "case_id": _text(mapping.case),
+        "activity": f"NULLIF(concat_ws({_literal(mapping.separator)}, {parts}), '')",
+        "timestamp_text": _text(mapping.timestamp),
+        "timestamp": timestamp(mapping.timestamp),
+        "start_text": text_or_null(mapping.start),
+        "start_timestamp": timestamp(mapping.start) if mapping.start else "NULL::TIMESTAMP",
+        "resource": text_or_null(mapping.resource),
+        "org_unit": text_or_null(mapping.org_unit),
+        "channel": text_or_null(mapping.channel),
+        "transition": f"lower({_text(mapping.lifecycle)})" if mapping.lifecycle else "NULL",
+    }
+
+
+def _attribute_sql(
+    con: duckdb.DuckDBPyConnection, table: pa.Table, mapping: ColumnMapping
+) -> dict[str, str]:
+    """Output name -> SQL for every input column that fills no role (the lifecycle column
+    is kept too). Text columns whose every value is a number or a boolean get that type;
+    numbers with a leading zero (`0012`) stay text, decimal commas are understood."""
+    used = mapping.used_columns() - ({mapping.lifecycle} if mapping.lifecycle else set())
+    names = [name for name in table.column_names if name not in used and name != ROW]
+    text_columns = [name for name in names if pa.types.is_string(table.schema.field(name).type)]
+    kinds = _text_kinds(con, text_columns)
+    result = {}
+    for name in names:
+        out = f"{name} (input)" if name in CANONICAL_COLUMNS else name
+        result[out] = _typed(name, kinds.get(name))
+    return result
+
+
+def _text_kinds(con: duckdb.DuckDBPyConnection, columns: list[str]) -> dict[str, str]:
+    """For each text column: "integer", "decimal", "decimal comma", "boolean" or "text"."""
+    if not columns:
+        return {}
+    checks = []
+    for column in columns:
+        v = f"trim({quote(column)})"
+        checks += [
+            f"count({v})",
+            f"bool_and(regexp_full_match({v}, '{INTEGER}'))",
+            f"bool_and(regexp_full_match({v}, '{DECIMAL_POINT}'))",
+            f"bool_and(regexp_full_match({v}, '{DECIMAL_COMMA}|{INTEGER}'))",
+            f"bool_and(lower({v}) IN ('true', 'false'))",
+        ]
+    row = con.execute(f"SELECT {', '.join(checks)} FROM raw_input").fetchone()
+    kinds = {}
+    for index, column in enumerate(columns):
+        present, integer, decimal, comma, boolean = row[index * 5 : index * 5 + 5]
+        if not present:
+            kinds[column] = "text"
+        elif integer:
+            kinds[column] = "integer"
+        elif decimal:
+            kinds[column] = "decimal"
+        elif comma:
+            kinds[column] = "decimal comma"
+        else:
+            kinds[column] = "boolean" if boolean else "text"
+    return kinds
+
+
+def _typed(column: str, kind: str | None) -> str:
+    v = quote(column)
+    return {
+        "integer": f"try_cast({v} AS BIGINT)",
+        "decimal": f"try_cast({v} AS DOUBLE)",
+        "decimal comma": f"try_cast(replace({v}, ',', '.') AS DOUBLE)",
+        "boolean": f"lower(trim({v})) = 'true'",
+    }.get(kind or "", v)
+
+
+def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: dict[str, str]):
+    """Step 1: every row with its roles and the reason it cannot be an event."""
+    role_list = ",\n".join(f"{sql} AS {name}" for name, sql in roles.items())
+    attribute_list = "".join(f",\n{sql} AS {quote(name)}" for name, sql in attributes.items())
+    skipped = ", ".join(_literal(value) for value in NOT_EVENT_TRANSITIONS)
+    con.execute(
+        f"""
+        CREATE TEMP TABLE staged AS
+        WITH parsed AS (
+            SELECT {ROW}, {role_list}{attribute_list}
+            FROM raw_input
+        )
+        SELECT *,
+            CASE
+                WHEN case_id IS NULL THEN 'missing case id'
+                WHEN activity IS NULL THEN 'missing activity'
+                WHEN timestamp_text IS NULL THEN 'missing timestamp'
+                WHEN timestamp IS NULL THEN 'unparseable timestamp'
+                WHEN transition IN ({skipped})
+                    THEN 'lifecycle ' || upper(transition) || ' (not an event)'
+            END AS drop_reason
+        FROM parsed
+        """
+    )
+
+
+def _account(con: duckdb.DuckDBPyConnection) -> None:
+    """Steps 2 and 3: pair starts with completes (FIFO) and give every row its fate."""
+    con.execute(
+        f"""
+        CREATE TEMP TABLE accounted AS
+        WITH lifecycle_rows AS (
+            SELECT {ROW}, case_id, activity, timestamp, transition
+            FROM staged
+            WHERE drop_reason IS NULL AND transition IN ('start', 'complete')
+        ),
+        counted AS (
+            SELECT *,
+                sum(CASE WHEN transition = 'start' THEN 1 ELSE 0 END) OVER running
+                    AS starts_so_far,
+                sum(CASE WHEN transition = 'complete' THEN 1 ELSE 0 END) OVER running
+                    AS completes_so_far
+            FROM lifecycle_rows
+            WINDOW running AS (
+                PARTITION BY case_id, activity
+                ORDER BY timestamp, transition = 'complete', {ROW}
+                ROWS UNBOUNDED PRECEDING)
+        ),
+        completes AS (
+            SELECT *,
+                completes_so_far + least(0, min(starts_so_far - completes_so_far) OVER running)
+                    AS paired_so_far
+            FROM counted
+            WHERE transition = 'complete'
+            WINDOW running AS (
+                PARTITION BY case_id, activity ORDER BY timestamp, {ROW}
+                ROWS UNBOUNDED PRECEDING)
+        ),
+        paired_completes AS (
+            SELECT *,
+                paired_so_far > coalesce(lag(paired_so_far) OVER (
+                    PARTITION BY case_id, activity ORDER BY timestamp, {ROW}), 0) AS is_paired
+            FROM completes
+        ),
+        starts AS (
+            SELECT {ROW}, case_id, activity, timestamp, starts_so_far AS start_number
+            FROM counted
+            WHERE transition = 'start'
+        ),
+        started_activities AS (
+            SELECT DISTINCT activity FROM starts
+        ),
+        pairs AS (
+            SELECT c.{ROW} AS complete_row, s.{ROW} AS start_row, s.timestamp AS start_time
+            FROM paired_completes AS c
+            JOIN starts AS s
+              ON s.case_id = c.case_id AND s.activity = c.activity
+             AND s.start_number = c.paired_so_far
+            WHERE c.is_paired
+        )
+        SELECT staged.*,
+            coalesce(as_complete.start_time, staged.start_timestamp) AS paired_start,
+            CASE
+                WHEN staged.drop_reason IS NOT NULL THEN staged.drop_reason
+                WHEN staged.transition = 'start' AND as_start.start_row IS NOT NULL
+                    THEN 'merged'
+                WHEN staged.transition = 'start' THEN 'start without a complete'
+                ELSE 'event'
+            END AS fate,
+            staged.transition = 'complete' AND as_complete.complete_row IS NULL
+                AND started.activity IS NOT NULL AS unpaired_complete
+        FROM staged
+        LEFT JOIN pairs AS as_complete ON as_complete.complete_row = staged.{ROW}
+        LEFT JOIN pairs AS as_start ON as_start.start_row = staged.{ROW}
+        LEFT JOIN started_activities AS started ON started.activity = staged.activity
+        """
+    )
+
+
+def _events(con: duckdb.DuckDBPyConnection, attributes: dict[str, str]) -> pa.Table:
+    """The canonical event table, in input order, with the attribute columns after it."""
+    attribute_list = "".join(f", {quote(name)}" for name in attributes)
+    con.execute(
+        f"""
+        CREATE TEMP TABLE final AS
+        SELECT case_id, activity, timestamp,
+            CASE WHEN paired_start <= timestamp THEN paired_start END AS start_timestamp,
+            resource, org_unit, channel, {ROW} AS {EVENT_INDEX}{attribute_list}
+        FROM accounted
+        WHERE fate = 'event'
+        ORDER BY {ROW}
+        """
+    )
+    table = con.sql("SELECT * FROM final").to_arrow_table()
+    schema = pa.schema(list(CANONICAL_SCHEMA) + list(table.schema)[len(CANONICAL_COLUMNS) :])
+    return table.cast(schema)
+
+
+def _examples(con: duckdb.DuckDBPyConnection, raw: RawLog, sql: str) -> dict[str, RowCount]:
+    """Run a query returning (label, count, first rows) and turn rows into places."""
+    return {
+        label: RowCount(count, [raw.locate(row) for row in rows or []])
+        for label, count, rows in con.execute(sql).fetchall()
+    }
+
+
+def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> DataQuality:
+    """The data-quality account from `accounted` and `final`."""
+    fates = _examples(
+        con,
+        raw,
+        f"""
+        SELECT fate, count(*), list({ROW} ORDER BY {ROW})[1:{MAX_EXAMPLES}]
+        FROM accounted GROUP BY fate ORDER BY count(*) DESC, fate
+        """,
+    )
+    empty = RowCount(0)
+    dropped = {fate: entry for fate, entry in fates.items() if fate not in ("event", "merged")}
+    if raw.rejected:
+        dropped["line could not be split into the header's columns"] = RowCount(
+            len(raw.rejected), raw.rejected[:MAX_EXAMPLES]
+        )
+    (
+        unpaired_completes,
+        bad_starts,
+        late_starts,
+        other_transitions,
+    ) = con.execute(
+        """
+        SELECT count(*) FILTER (WHERE unpaired_complete AND fate = 'event'),
+            count(*) FILTER (WHERE fate = 'event' AND start_text IS NOT NULL
+                             AND start_timestamp IS NULL),
+            count(*) FILTER (WHERE fate = 'event' AND paired_start > timestamp),
+            count(*) FILTER (WHERE fate = 'event' AND transition IS NOT NULL
+                             AND transition NOT IN ('start', 'complete', 'unknown'))
+        FROM accounted
+        """
+    ).fetchone()
+    if bad_starts:
+        notes.append(f"{bad_starts} start times could not be read; those events have none")
+    if late_starts:
+        notes.append(f"{late_starts} start times were after the completion and were ignored")
+    if other_transitions:
+        notes.append(
+            f"{other_transitions} events have a lifecycle value outside the XES model; "
+            "they were kept as ordinary events"
+        )
+    (lost,) = con.execute(
+        """
+        SELECT list(DISTINCT activity ORDER BY activity) FROM accounted
+        WHERE activity IS NOT NULL AND activity NOT IN (SELECT activity FROM final)
+        """
+    ).fetchone()
+    if lost:
+        notes.append(
+            f"{len(lost)} activities occur only in dropped rows and so not as events: "
+            + ", ".join(lost[:10])
+        )
+    single, tied = con.execute(
+        """
+        WITH per_case AS (
+            SELECT case_id, count(*) AS events, count(DISTINCT timestamp) AS times
+            FROM final GROUP BY case_id
+        )
+        SELECT count(*) FILTER (WHERE events = 1), count(*) FILTER (WHERE times < events)
+        FROM per_case
+        """
+    ).fetchone()
+    duplicates = _examples(
+        con,
+        raw,
+        f"""
+        WITH numbered AS (
+            SELECT {EVENT_INDEX}, row_number() OVER (
+                PARTITION BY case_id, activity, timestamp, start_timestamp, resource
+                ORDER BY {EVENT_INDEX}) AS copy
+            FROM final
+        )
+        SELECT 'duplicates', count(*), list({EVENT_INDEX} ORDER BY {EVENT_INDEX})[1:{MAX_EXAMPLES}]
+        FROM numbered WHERE copy > 1
+        """,
+    )
+    out_of_range = _examples(
+        con,
+        raw,
+        f"""
+        WITH bounds AS (
+            SELECT quantile_cont(epoch(timestamp), 0.01) AS low,
+                   quantile_cont(epoch(timestamp), 0.99) AS high
+            FROM final
+        ),
+        fences AS (
+            SELECT low - {OUT_OF_RANGE_SPANS} * greatest(high - low, 86400) AS early,
+                   high + {OUT_OF_RANGE_SPANS} * greatest(high - low, 86400) AS late
+            FROM bounds
+        )
+        SELECT 'out of range', count(*), list({EVENT_INDEX} ORDER BY {EVENT_INDEX})[1:{MAX_EXAMPLES}]
+        FROM final, fences
+        WHERE epoch(timestamp) < early OR epoch(timestamp) > late
+           OR timestamp < TIMESTAMP '{PLACEHOLDER_BEFORE}'
+        """,
+    )
+    return DataQuality(
+        rows_read=raw.table.num_rows + len(raw.rejected),
+        events_used=fates.get("event", empty).count,
+        dropped=dropped,
+        merged_by_lifecycle=fates.get("merged", empty).count,
+        unpaired_completes=unpaired_completes,
+        duplicated_events=duplicates.get("duplicates", empty),
+        single_event_cases=single,
+        cases_with_tied_timestamps=tied,
+        timestamps_out_of_range=out_of_range.get("out of range", empty),
+        notes=notes,
+    )
+
+
+def _case_attributes(con: duckdb.DuckDBPyConnection, attributes: list[str]) -> list[str]:
+    """Attribute columns with at most one distinct value in every case."""
+    if not attributes:
+        return []
+    counts = ", ".join(f"count(DISTINCT {quote(name)}) AS c{i}" for i, name in enumerate(attributes))
+    maxima = ", ".join(f"max(c{i}) <= 1" for i in range(len(attributes)))
+    row = con.execute(
+        f"SELECT {maxima} FROM (SELECT {counts} FROM final GROUP BY case_id)"
+    ).fetchone()
+    return [name for name, constant in zip(attributes, row, strict=True) if constant]
+
+
+def _lifecycle_kind(quality: DataQuality, mapping: ColumnMapping) -> str | None:
+    if mapping.lifecycle is None:
+        return None
+    return "paired" if quality.merged_by_lifecycle else "complete only"

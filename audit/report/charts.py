@@ -1,0 +1,267 @@
+"""The report's charts: Altair specifications rendered offline to inline SVG.
+
+vl-convert renders Vega-Lite to SVG without a browser or a network, so the report embeds
+every chart as markup (no CDN, no script). Names from the log go into the charts as data,
+and vl-convert writes them as escaped SVG text. Fonts are large enough for a projector.
+"""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from audit.report.texts import text
+
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+WIDTH = 860
+"""Plot width in pixels: fits an A4 landscape page and a projector."""
+
+COMPONENT_COLOURS: dict[str, str] = {
+    "wait": "#4e79a7",
+    "handoffs": "#f28e2b",
+    "pingpong": "#e15759",
+    "rework": "#b07aa1",
+    "back_jumps": "#9c2f2f",
+    "promise": "#edc948",
+    "dropoff": "#59a14f",
+    "silence": "#76b7b2",
+}
+"""One colour per friction component, the same in every chart of the report."""
+
+OUTSIDE_IN = "#c0392b"
+INSIDE_OUT = "#2c6e9b"
+WAIT_GREY = "#c8c8c8"
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as an inline SVG element that scales with the page."""
+    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+    svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+    return svg.replace("<svg ", '<svg class="chart" preserveAspectRatio="xMinYMin meet" ', 1)
+
+
+def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Large fonts and a quiet frame, for a room full of people."""
+    return (
+        chart.configure(font=FONT, background="white")
+        .configure_axis(labelFontSize=14, titleFontSize=14, labelLimit=320)
+        .configure_legend(labelFontSize=14, titleFontSize=14, orient="bottom", labelLimit=320)
+        .configure_title(fontSize=17, anchor="start")
+        .configure_view(stroke=None)
+    )
+
+
+def components_chart(stage_friction: pd.DataFrame, weights: dict[str, float], language: str):
+    """Stacked bars: each stage's friction score split into its weighted components."""
+    components = list(COMPONENT_COLOURS)
+    total = sum(weights.get(c, 1.0) for c in components) or 1.0
+    rows = [
+        {
+            "stage": row["stage"],
+            "order": row["order"],
+            "component": text(f"component.{c}", language),
+            "points": 100 * weights.get(c, 1.0) * float(row[c]) / total,
+        }
+        for _, row in stage_friction.iterrows()
+        for c in components
+    ]
+    data = pd.DataFrame(rows)
+    labels = [text(f"component.{c}", language) for c in components]
+    stage_order = list(stage_friction.sort_values("order")["stage"])
+    chart = (
+        alt.Chart(data, title=text("chart.components", language))
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage:N", sort=stage_order, title=None),
+            x=alt.X(
+                "sum(points):Q", title=text("friction", language), scale=alt.Scale(domain=[0, 100])
+            ),
+            color=alt.Color(
+                "component:N",
+                title=None,
+                scale=alt.Scale(domain=labels, range=list(COMPONENT_COLOURS.values())),
+            ),
+            order=alt.Order("component:N"),
+        )
+        .properties(width=WIDTH - 200, height=max(120, 42 * len(stage_order)))
+    )
+    return to_svg(_themed(chart))
+
+
+def outside_inside_chart(stages: pd.DataFrame, language: str) -> str:
+    """Per stage, the customer's median time in the stage next to the organisation's median
+    work time (when the log has start times)."""
+    outside, inside = text("outside_in", language), text("inside_out", language)
+    rows = []
+    for _, row in stages.iterrows():
+        rows.append(
+            {"stage": row["stage"], "view": outside, "hours": row["time_in_stage_hours_median"]}
+        )
+        if pd.notna(row.get("work_hours_median")):
+            rows.append({"stage": row["stage"], "view": inside, "hours": row["work_hours_median"]})
+    data = pd.DataFrame(rows).dropna()
+    order = list(stages.sort_values("order")["stage"])
+    chart = (
+        alt.Chart(data, title=text("chart.outside_inside", language))
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage:N", sort=order, title=None),
+            yOffset=alt.YOffset("view:N", sort=[outside, inside]),
+            x=alt.X("hours:Q", title=text("hours", language)),
+            color=alt.Color(
+                "view:N",
+                title=None,
+                scale=alt.Scale(domain=[outside, inside], range=[OUTSIDE_IN, INSIDE_OUT]),
+            ),
+        )
+        .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
+    )
+    return to_svg(_themed(chart))
+
+
+def handoff_pairs_chart(pairs: pd.DataFrame, language: str, top: int = 12) -> str:
+    """Horizontal bars: the most frequent unit-to-unit handoffs."""
+    data = pairs.sort_values("count", ascending=False).head(top).copy()
+    data["pair"] = data["from_unit"].astype(str) + " → " + data["to_unit"].astype(str)
+    chart = (
+        alt.Chart(data, title=text("chart.handoff_pairs", language))
+        .mark_bar(color=INSIDE_OUT)
+        .encode(
+            y=alt.Y("pair:N", sort="-x", title=None),
+            x=alt.X("count:Q", title=text("col.count", language)),
+        )
+        .properties(width=WIDTH - 320, height=max(80, 30 * len(data)))
+    )
+    return to_svg(_themed(chart))
+
+
+def rework_chart(activities: pd.DataFrame, language: str, top: int = 12) -> str:
+    """Stacked bars: rework per activity split into repeat, redo and unknown resource."""
+    data = activities.assign(rework=activities["self_loops"] + activities["repetitions"])
+    data = data[data["rework"] > 0].sort_values("rework", ascending=False).head(top)
+    parts = {
+        text("repeat", language): data["repeats"],
+        text("redo", language): data["redos"],
+        text("unknown_resource", language): data["rework"] - data["repeats"] - data["redos"],
+    }
+    rows = [
+        {"activity": activity, "kind": kind, "count": float(count)}
+        for kind, counts in parts.items()
+        for activity, count in zip(data["activity"], counts)
+    ]
+    chart = (
+        alt.Chart(pd.DataFrame(rows), title=text("chart.rework", language))
+        .mark_bar()
+        .encode(
+            y=alt.Y("activity:N", sort=list(data["activity"]), title=None),
+            x=alt.X("sum(count):Q", title=text("col.count", language)),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=list(parts), range=["#b07aa1", "#e15759", WAIT_GREY]),
+            ),
+        )
+        .properties(width=WIDTH - 320, height=max(80, 30 * len(data)))
+    )
+    return to_svg(_themed(chart))
+
+
+def timeline_chart(steps: pd.DataFrame, stage_order: list[str], language: str) -> str:
+    """One case's timeline: a row per journey stage, waits as grey bars, work as bars
+    coloured by unit, contacts with the customer as dots above their step."""
+    steps = steps.copy()
+    steps["stage"] = steps["stage"].fillna(text("unmapped", language))
+    steps["unit"] = steps["unit"].fillna("–")
+    work_start = steps["start_timestamp"].fillna(steps["timestamp"])
+    previous = steps["timestamp"].shift(1)
+    waits = pd.DataFrame(
+        {"stage": steps["stage"], "from": previous, "to": work_start, "activity": steps["activity"]}
+    ).dropna(subset=["from"])
+    waits = waits[waits["to"] > waits["from"]]
+    work = pd.DataFrame(
+        {
+            "stage": steps["stage"],
+            "from": work_start,
+            "to": steps["timestamp"],
+            "unit": steps["unit"],
+            "activity": steps["activity"],
+        }
+    )
+    span = (steps["timestamp"].max() - steps["timestamp"].min()) or pd.Timedelta(hours=1)
+    work["to"] = (
+        work[["to", "from"]]
+        .max(axis=1)
+        .where(work["to"] - work["from"] > span / 400, work["from"] + span / 400)
+    )
+    touchpoints = steps.loc[steps["is_touchpoint"].astype(bool), ["stage", "timestamp", "activity"]]
+    order = [s for s in stage_order if s in set(steps["stage"])] + sorted(
+        set(steps["stage"]) - set(stage_order)
+    )
+    y = alt.Y("stage:N", sort=order, title=None)
+    wait_layer = (
+        alt.Chart(waits)
+        .mark_bar(color=WAIT_GREY, height=10)
+        .encode(y=y, x=alt.X("from:T", title=None, axis=alt.Axis(format="%d %b")), x2="to:T")
+    )
+    work_layer = (
+        alt.Chart(work)
+        .mark_bar(height=22)
+        .encode(
+            y=y,
+            x="from:T",
+            x2="to:T",
+            color=alt.Color("unit:N", title=None, scale=alt.Scale(scheme="tableau10")),
+        )
+    )
+    dots = (
+        alt.Chart(touchpoints)
+        .mark_point(shape="circle", filled=True, size=120, color="#111", yOffset=-16)
+        .encode(y=y, x="timestamp:T")
+    )
+    chart = (wait_layer + work_layer + dots).properties(
+        width=WIDTH - 200, height=max(90, 44 * len(order))
+    )
+    return to_svg(_themed(chart))
+
+
+def experience_chart(groups: pd.DataFrame, title: str, language: str) -> str:
+    """Bars of NPS (or mean score) per group of cases, for the experience section."""
+    chart = (
+        alt.Chart(groups, title=title)
+        .mark_bar(color=OUTSIDE_IN)
+        .encode(
+            y=alt.Y("group:N", sort=list(groups["group"]), title=None),
+            x=alt.X("value:Q", title=text("col.nps", language)),
+        )
+        .properties(width=WIDTH - 320, height=max(80, 34 * len(groups)))
+    )
+    return to_svg(_themed(chart))
+
+
+def friction_change_chart(friction: pd.DataFrame, before: str, after: str, language: str) -> str:
+    """Grouped bars: each stage's friction score before and after."""
+    data = friction.melt(
+        id_vars=["stage", "order"], value_vars=["before", "after"], var_name="when"
+    )
+    labels = {"before": before, "after": after}
+    data["when"] = data["when"].map(labels)
+    order = list(friction.sort_values("order")["stage"])
+    chart = (
+        alt.Chart(data, title=text("comparison.friction", language))
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage:N", sort=order, title=None),
+            yOffset=alt.YOffset("when:N", sort=[before, after]),
+            x=alt.X("value:Q", title=text("friction", language), scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color(
+                "when:N",
+                title=None,
+                scale=alt.Scale(domain=[before, after], range=[WAIT_GREY, INSIDE_OUT]),
+            ),
+        )
+        .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
+    )
+    return to_svg(_themed(chart))

@@ -1,0 +1,430 @@
+"""Every word the workshop report prints, in English and Finnish, in one table.
+
+Templates are keyed by id with an "en" and an "fi" text and ``str.format`` fields; numbers
+are formatted (audit.findings.humanize) before they are filled in. The Jinja2 template
+escapes whatever comes out of here, so a name from the log inside a sentence stays text.
+"""
+
+from __future__ import annotations
+
+from audit.errors import AuditInputError
+
+LANGUAGES: tuple[str, ...] = ("en", "fi")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "title": {"en": "Journey audit", "fi": "Asiakaspolun auditointi"},
+    "subtitle": {
+        "en": "{journey} — {cases} cases, {first} to {last}",
+        "fi": "{journey} — {cases} asiaa, {first}–{last}",
+    },
+    "generated": {
+        "en": "Log: {source}. Report made {date}.",
+        "fi": "Loki: {source}. Raportti tehty {date}.",
+    },
+    "drafted": {
+        "en": "The journey map was drafted from the log automatically; check its stages.",
+        "fi": "Asiakaspolku luonnosteltiin lokista automaattisesti; tarkista sen vaiheet.",
+    },
+    "pseudonymised": {
+        "en": "Case ids and resources are pseudonymised; free-text attributes are left out.",
+        "fi": "Asiatunnisteet ja tekijät on pseudonymisoitu; vapaatekstikentät on jätetty pois.",
+    },
+    "toc": {"en": "Contents", "fi": "Sisältö"},
+    # Key figures
+    "kf.cases": {"en": "cases", "fi": "asiaa"},
+    "kf.lead_time": {"en": "median lead time", "fi": "läpimenoajan mediaani"},
+    "kf.handoffs": {"en": "handoffs per case", "fi": "siirtoa per asia"},
+    "kf.pingpong": {"en": "cases with ping-pong", "fi": "asioista pomppi"},
+    "kf.rework": {"en": "cases with rework", "fi": "asioissa uusintatyötä"},
+    "kf.promises": {"en": "promises kept", "fi": "lupauksista pidetty"},
+    "kf.dropoffs": {"en": "dropped off", "fi": "keskeytyi"},
+    # Sections
+    "sec.friction_map": {"en": "The journey's friction map", "fi": "Asiakaspolun kitkakartta"},
+    "friction_map.intro": {
+        "en": "The journey from left to right, each stage coloured by its friction score "
+        "(0 = none, 100 = as bad as it gets). Outside-in is what the customer lives through; "
+        "inside-out is what the organisation sees. The gap between them is the understanding "
+        "gap.",
+        "fi": "Polku vasemmalta oikealle, kukin vaihe värjättynä kitkapisteidensä mukaan "
+        "(0 = ei kitkaa, 100 = pahin mahdollinen). Ulkoa sisään on se, minkä asiakas kokee; "
+        "sisältä ulos on se, minkä organisaatio näkee. Niiden ero on ymmärryskuilu.",
+    },
+    "friction": {"en": "friction", "fi": "kitka"},
+    "outside_in": {"en": "Outside-in (customer)", "fi": "Ulkoa sisään (asiakas)"},
+    "inside_out": {"en": "Inside-out (organisation)", "fi": "Sisältä ulos (organisaatio)"},
+    "oi.time": {"en": "time in stage", "fi": "aika vaiheessa"},
+    "oi.wait": {"en": "1 wait in 10 over", "fi": "joka 10. odotus yli"},
+    "oi.promise": {"en": "promise {promise} kept", "fi": "lupaus {promise} pidetty"},
+    "io.work": {"en": "work time", "fi": "työaika"},
+    "io.steps": {"en": "internal steps", "fi": "sisäistä vaihetta"},
+    "io.units": {"en": "units involved", "fi": "yksikköä mukana"},
+    "cases_in_stage": {"en": "{cases} cases", "fi": "{cases} asiaa"},
+    "chart.components": {
+        "en": "What the friction of each stage is made of",
+        "fi": "Mistä kunkin vaiheen kitka koostuu",
+    },
+    "chart.outside_inside": {
+        "en": "Median hours per case in each stage: outside-in vs inside-out",
+        "fi": "Tuntia per asia vaiheittain (mediaani): ulkoa sisään vs sisältä ulos",
+    },
+    "sec.weakest": {"en": "The weakest stage", "fi": "Heikoin vaihe"},
+    "weakest.lead": {
+        "en": "A journey is judged by its weakest encounter. Here it is {stage}, with a "
+        "friction score of {score}.",
+        "fi": "Asiakaspolku arvioidaan sen heikoimman kohtaamisen mukaan. Tässä se on {stage}, "
+        "kitkapisteet {score}.",
+    },
+    "weakest.none": {
+        "en": "No stage shows measurable friction.",
+        "fi": "Missään vaiheessa ei ole mitattavaa kitkaa.",
+    },
+    "sec.hotspots": {"en": "Friction hotspots", "fi": "Kitkan kuumat kohdat"},
+    "hotspots.intro": {
+        "en": "The stages, activities, units and handoffs that score worst, with the evidence.",
+        "fi": "Heikoimmat vaiheet, toiminnot, yksiköt ja siirrot sekä niiden näyttö.",
+    },
+    "col.rank": {"en": "#", "fi": "#"},
+    "col.level": {"en": "level", "fi": "taso"},
+    "col.where": {"en": "where", "fi": "missä"},
+    "col.score": {"en": "score", "fi": "pisteet"},
+    "col.evidence": {"en": "evidence", "fi": "näyttö"},
+    "level.stage": {"en": "stage", "fi": "vaihe"},
+    "level.activity": {"en": "activity", "fi": "toiminto"},
+    "level.org_unit": {"en": "unit", "fi": "yksikkö"},
+    "level.handoff_pair": {"en": "handoff", "fi": "siirto"},
+    "sec.process": {"en": "The process over the journey", "fi": "Prosessi asiakaspolun päällä"},
+    "process.intro": {
+        "en": "The mined process, activities grouped into their journey stages. Touchpoints "
+        "the customer sees are above the line of visibility; backstage work is below. "
+        "Back-jumps are red, handoffs dashed.",
+        "fi": "Lokista louhittu prosessi, toiminnot asiakaspolun vaiheisiin ryhmiteltyinä. "
+        "Asiakkaan näkemät kohtaamiset ovat näkyvyysrajan yläpuolella, taustatyö sen alla. "
+        "Paluut taaksepäin ovat punaisia, siirrot katkoviivoja.",
+    },
+    "blueprint": {"en": "Service blueprint", "fi": "Palvelun blueprint"},
+    "sec.handoffs": {"en": "Handoffs", "fi": "Siirrot yksiköltä toiselle"},
+    "handoffs.intro": {
+        "en": "{handoffs} handoffs in {cases} cases ({per_case} per case), counted between {basis}. "
+        "{pingpong} cases bounced back and forth between two units (ping-pong).",
+        "fi": "{handoffs} siirtoa {cases} asiassa ({per_case} per asia), laskettu {basis} välillä. "
+        "{pingpong} asiaa pomppi kahden yksikön välillä edestakaisin (ping-pong).",
+    },
+    "basis.org_unit": {"en": "org units", "fi": "organisaatioyksiköiden"},
+    "basis.resource": {
+        "en": "resources (the log has no org units)",
+        "fi": "tekijöiden (lokissa ei ole yksiköitä)",
+    },
+    "basis.none": {
+        "en": "nothing (the log names no units or resources)",
+        "fi": "ei minkään (lokissa ei ole yksiköitä eikä tekijöitä)",
+    },
+    "chart.handoff_pairs": {"en": "Most frequent handoffs", "fi": "Yleisimmät siirrot"},
+    "col.from": {"en": "from", "fi": "mistä"},
+    "col.to": {"en": "to", "fi": "mihin"},
+    "col.count": {"en": "count", "fi": "määrä"},
+    "col.cases": {"en": "cases", "fi": "asiaa"},
+    "col.median_wait": {"en": "median wait", "fi": "odotuksen mediaani"},
+    "col.unit": {"en": "unit", "fi": "yksikkö"},
+    "col.via": {"en": "bounced via", "fi": "pomppasi kautta"},
+    "pingpong_pairs": {"en": "Ping-pong pairs", "fi": "Ping-pong-parit"},
+    "sec.labyrinth": {"en": "The labyrinth", "fi": "Labyrintti"},
+    "labyrinth.intro": {
+        "en": "Rework and jumps back to earlier stages: {rework_cases} cases redid work "
+        "({self_loops} self-loops, {repetitions} repetitions); {back_jump_cases} cases were "
+        "sent back to an earlier stage ({back_jumps} back-jumps).",
+        "fi": "Uusintatyö ja paluut aiempiin vaiheisiin: {rework_cases} asiassa tehtiin työtä "
+        "uudelleen ({self_loops} välitöntä toistoa, {repetitions} myöhempää toistoa); "
+        "{back_jump_cases} asiaa palautettiin aiempaan vaiheeseen ({back_jumps} paluuta).",
+    },
+    "chart.rework": {
+        "en": "Rework by activity: repeat (same person) vs redo (someone else)",
+        "fi": "Uusintatyö toiminnoittain: sama tekijä vs toinen tekijä",
+    },
+    "repeat": {"en": "repeat (same person)", "fi": "sama tekijä"},
+    "redo": {"en": "redo (someone else)", "fi": "toinen tekijä"},
+    "unknown_resource": {"en": "resource unknown", "fi": "tekijä tuntematon"},
+    "back_jumps": {"en": "Back-jumps between stages", "fi": "Paluut vaiheesta toiseen"},
+    "col.from_stage": {"en": "from stage", "fi": "vaiheesta"},
+    "col.to_stage": {"en": "back to stage", "fi": "takaisin vaiheeseen"},
+    "no_back_jumps": {
+        "en": "No case was sent back to an earlier stage.",
+        "fi": "Yhtään asiaa ei palautettu aiempaan vaiheeseen.",
+    },
+    "no_rework": {"en": "No activity was repeated.", "fi": "Mitään toimintoa ei toistettu."},
+    "no_handoffs": {"en": "No handoffs were found.", "fi": "Siirtoja ei löytynyt."},
+    "sec.stories": {"en": "Through the customer's eyes", "fi": "Asiakkaan silmin"},
+    "stories.intro": {
+        "en": "The cases that met the most friction, step by step as the customer lived them. "
+        "Grey bars are waits, coloured bars work by a unit, dots are contacts with the customer.",
+        "fi": "Eniten kitkaa kohdanneet asiat vaihe vaiheelta, niin kuin asiakas ne koki. "
+        "Harmaat palkit ovat odotusta, väripalkit yksikön työtä, pisteet yhteydenottoja "
+        "asiakkaaseen.",
+    },
+    "story.title": {"en": "Case {case}", "fi": "Asia {case}"},
+    "story.lead": {
+        "en": "This case took {lead_time} over {events} steps.",
+        "fi": "Tämä asia kesti {lead_time} ja {events} vaihetta.",
+    },
+    "story.handoffs": {
+        "en": "It was handed between units {count} times ({units}).",
+        "fi": "Se siirtyi yksiköltä toiselle {count} kertaa ({units}).",
+    },
+    "story.pingpong": {
+        "en": "It bounced back to a unit it had already visited {count} times.",
+        "fi": "Se palasi jo käytyyn yksikköön {count} kertaa.",
+    },
+    "story.rework": {
+        "en": "{count} steps redid earlier work ({activities}).",
+        "fi": "{count} vaihetta teki aiempaa työtä uudelleen ({activities}).",
+    },
+    "story.back_jumps": {
+        "en": "The customer was sent back to an earlier stage {count} times.",
+        "fi": "Asiakas palautettiin aiempaan vaiheeseen {count} kertaa.",
+    },
+    "story.handoffs.one": {
+        "en": "It was handed from one unit to another once ({units}).",
+        "fi": "Se siirtyi yksiköltä toiselle kerran ({units}).",
+    },
+    "story.pingpong.one": {
+        "en": "It bounced back once to a unit it had already visited.",
+        "fi": "Se palasi kerran jo käytyyn yksikköön.",
+    },
+    "story.rework.one": {
+        "en": "One step redid earlier work ({activities}).",
+        "fi": "Yksi vaihe teki aiempaa työtä uudelleen ({activities}).",
+    },
+    "story.back_jumps.one": {
+        "en": "The customer was sent back to an earlier stage once.",
+        "fi": "Asiakas palautettiin kerran aiempaan vaiheeseen.",
+    },
+    "story.touchpoints": {
+        "en": "The customer was contacted or had to act {count} times; the longest silence "
+        "lasted {silence}.",
+        "fi": "Asiakkaaseen oltiin yhteydessä tai hänen piti toimia {count} kertaa; pisin "
+        "hiljaisuus kesti {silence}.",
+    },
+    "story.wait": {
+        "en": "The longest single wait was {wait}, before {activity}.",
+        "fi": "Pisin yksittäinen odotus oli {wait} ennen toimintoa {activity}.",
+    },
+    "story.status.good": {
+        "en": "It ended well ({activity}).",
+        "fi": "Se päättyi hyvin ({activity}).",
+    },
+    "story.status.bad": {
+        "en": "It ended badly ({activity}).",
+        "fi": "Se päättyi huonosti ({activity}).",
+    },
+    "story.status.dropoff": {
+        "en": "The customer gave up: the case stopped at {stage}.",
+        "fi": "Asiakas luovutti: asia pysähtyi vaiheeseen {stage}.",
+    },
+    "story.status.ongoing": {
+        "en": "It was still open when the log ends.",
+        "fi": "Se oli yhä kesken lokin päättyessä.",
+    },
+    "story.reason.labyrinth": {
+        "en": "The most labyrinthine case",
+        "fi": "Labyrinttimaisin asia",
+    },
+    "story.reason.wait": {"en": "The longest wait", "fi": "Pisin odotus"},
+    "story.reason.dropoff": {"en": "A customer who gave up", "fi": "Asiakas, joka luovutti"},
+    "exp.comparison.all": {"en": "all cases", "fi": "kaikki asiat"},
+    "exp.comparison.handoffs": {"en": "handoffs in the case", "fi": "siirtoja asiassa"},
+    "exp.comparison.pingpong": {"en": "ping-pong", "fi": "ping-pong"},
+    "exp.comparison.promise": {"en": "promises", "fi": "lupaukset"},
+    "exp.comparison.rework": {"en": "rework", "fi": "uusintatyö"},
+    "exp.comparison.stage": {"en": "stage {stage}", "fi": "vaihe {stage}"},
+    "exp.group.all": {"en": "all", "fi": "kaikki"},
+    "exp.group.with": {"en": "with", "fi": "kyllä"},
+    "exp.group.without": {"en": "without", "fi": "ei"},
+    "exp.group.kept": {"en": "all kept", "fi": "kaikki pidetty"},
+    "exp.group.broken": {"en": "one broken or more", "fi": "ainakin yksi petti"},
+    "exp.group.weakest": {"en": "slowest quarter", "fi": "hitain neljännes"},
+    "exp.group.rest": {"en": "the rest", "fi": "muut"},
+    "chart.nps_handoffs": {
+        "en": "{score} by the number of handoffs in the case",
+        "fi": "{score} asian siirtojen määrän mukaan",
+    },
+    "timeline.wait": {"en": "wait", "fi": "odotus"},
+    "timeline.work": {"en": "work", "fi": "työ"},
+    "timeline.touchpoint": {"en": "contact with the customer", "fi": "yhteys asiakkaaseen"},
+    "no_stories": {
+        "en": "No case met measurable friction.",
+        "fi": "Yksikään asia ei kohdannut mitattavaa kitkaa.",
+    },
+    "sec.experience": {
+        "en": "Experience: what customers said",
+        "fi": "Kokemus: mitä asiakkaat sanoivat",
+    },
+    "experience.intro": {
+        "en": "Survey answers set against the friction each case met.",
+        "fi": "Kyselyvastaukset verrattuna kunkin asian kohtaamaan kitkaan.",
+    },
+    "col.group": {"en": "group", "fi": "ryhmä"},
+    "col.answers": {"en": "answers", "fi": "vastauksia"},
+    "col.mean": {"en": "mean score", "fi": "keskiarvo"},
+    "col.nps": {"en": "NPS", "fi": "NPS"},
+    "sec.comparison": {"en": "Before and after", "fi": "Ennen ja jälkeen"},
+    "comparison.intro": {
+        "en": "{before} ({before_cases} cases) compared with {after} ({after_cases} cases). "
+        "A change is marked significant when it is larger than chance would explain for the "
+        "number of cases: two-proportion z-test for shares, Mann–Whitney U for times, "
+        "Benjamini–Hochberg correction for testing {tests} measures at once (false discovery "
+        "rate {alpha}).",
+        "fi": "{before} ({before_cases} asiaa) verrattuna jaksoon {after} ({after_cases} asiaa). "
+        "Muutos on merkitsevä, kun se on suurempi kuin sattuma selittäisi asiamäärällä: "
+        "kahden osuuden z-testi osuuksille, Mann–Whitneyn U-testi ajoille ja "
+        "Benjamini–Hochberg-korjaus, koska {tests} mittaria testataan kerralla "
+        "(virheellisten löydösten osuus {alpha}).",
+    },
+    "comparison.none": {
+        "en": "No measure changed more than chance would explain.",
+        "fi": "Mikään mittari ei muuttunut enempää kuin sattuma selittäisi.",
+    },
+    "col.scope": {"en": "stage", "fi": "vaihe"},
+    "col.measure": {"en": "measure", "fi": "mittari"},
+    "col.before": {"en": "before", "fi": "ennen"},
+    "col.after": {"en": "after", "fi": "jälkeen"},
+    "col.q": {"en": "q (corrected p)", "fi": "q (korjattu p)"},
+    "col.verdict": {"en": "verdict", "fi": "tulos"},
+    "col.status": {"en": "status", "fi": "tila"},
+    "comparison.significant": {"en": "Significant changes", "fi": "Merkitsevät muutokset"},
+    "comparison.hotspots": {
+        "en": "Hotspots before and after",
+        "fi": "Kuumat kohdat ennen ja jälkeen",
+    },
+    "comparison.friction": {
+        "en": "Friction per stage, before and after",
+        "fi": "Kitka vaiheittain ennen ja jälkeen",
+    },
+    "verdict.improved": {"en": "improved", "fi": "parani"},
+    "verdict.worsened": {"en": "worsened", "fi": "heikkeni"},
+    "verdict.no clear change": {"en": "no clear change", "fi": "ei selvää muutosta"},
+    "status.appeared": {"en": "appeared", "fi": "ilmestyi"},
+    "status.disappeared": {"en": "disappeared", "fi": "poistui"},
+    "status.improved": {"en": "improved", "fi": "parani"},
+    "status.worsened": {"en": "worsened", "fi": "heikkeni"},
+    "status.unchanged": {"en": "unchanged", "fi": "ennallaan"},
+    "whole_journey": {"en": "whole journey", "fi": "koko polku"},
+    "measure.pingpong_share": {"en": "cases with ping-pong", "fi": "asiat, joissa ping-pong"},
+    "measure.handoff_share": {"en": "cases with a handoff", "fi": "asiat, joissa siirto"},
+    "measure.rework_share": {"en": "cases with rework", "fi": "asiat, joissa uusintatyötä"},
+    "measure.back_jump_share": {"en": "cases sent back", "fi": "palautetut asiat"},
+    "measure.promise_kept_share": {"en": "promise kept", "fi": "lupaus pidetty"},
+    "measure.promise_broken_share": {
+        "en": "cases with a broken promise",
+        "fi": "asiat, joissa lupaus petti",
+    },
+    "measure.dropoff_share": {"en": "drop-offs", "fi": "keskeytykset"},
+    "measure.time_in_stage_hours": {
+        "en": "time in stage (median)",
+        "fi": "aika vaiheessa (mediaani)",
+    },
+    "measure.lead_time_hours": {"en": "lead time (median)", "fi": "läpimenoaika (mediaani)"},
+    "measure.wait_hours_total": {"en": "total wait (median)", "fi": "odotus yhteensä (mediaani)"},
+    "measure.silence_hours": {
+        "en": "longest silence (median)",
+        "fi": "pisin hiljaisuus (mediaani)",
+    },
+    "measure.touchpoints": {
+        "en": "contacts per case (median)",
+        "fi": "yhteyksiä per asia (mediaani)",
+    },
+    "sec.quality": {"en": "The data behind this report", "fi": "Raportin aineisto"},
+    "quality.intro": {
+        "en": "{rows_read} rows read, {events} events used in {cases} cases. Every row that "
+        "was not used is counted below with its reason.",
+        "fi": "{rows_read} riviä luettu, {events} tapahtumaa käytetty {cases} asiassa. Jokainen "
+        "käyttämättä jäänyt rivi on laskettu alla syineen.",
+    },
+    "quality.item": {"en": "item", "fi": "kohta"},
+    "quality.value": {"en": "value", "fi": "arvo"},
+    "quality.unmapped": {
+        "en": "Activities that no journey stage claims ({count}): {names}.",
+        "fi": "Toiminnot, joita mikään vaihe ei kata ({count}): {names}.",
+    },
+    "quality.privacy": {
+        "en": "Pseudonymised: {columns}. Left out as free text: {dropped}.",
+        "fi": "Pseudonymisoitu: {columns}. Jätetty pois vapaatekstinä: {dropped}.",
+    },
+    "none": {"en": "none", "fi": "ei mitään"},
+    "sec.method": {"en": "Method", "fi": "Menetelmä"},
+    "method.intro": {
+        "en": "The log's events are ordered by time within each case (ties keep the input "
+        "order) and laid over the journey map. The measures follow these definitions:",
+        "fi": "Lokin tapahtumat järjestetään kunkin asian sisällä ajan mukaan (tasatilanteissa "
+        "syöttöjärjestys säilyy) ja sijoitetaan asiakaspolulle. Mittarit määritellään näin:",
+    },
+    "def.wait": {
+        "en": "Wait: the time before an event since the previous event of the case ended; never negative.",
+        "fi": "Odotus: aika tapahtumaa ennen siitä, kun asian edellinen tapahtuma päättyi; ei koskaan negatiivinen.",
+    },
+    "def.handoff": {
+        "en": "Handoff: two consecutive events of a case done by different units.",
+        "fi": "Siirto: asian kaksi peräkkäistä tapahtumaa eri yksiköissä.",
+    },
+    "def.pingpong": {
+        "en": "Ping-pong: the case returns to a unit right after one other unit (X, Y, X).",
+        "fi": "Ping-pong: asia palaa yksikköön heti yhden toisen yksikön jälkeen (X, Y, X).",
+    },
+    "def.rework": {
+        "en": "Rework: an activity done again (right away: self-loop; later: repetition); "
+        "repeat when the same person does it, redo when someone else does.",
+        "fi": "Uusintatyö: toiminto tehdään uudelleen (heti: välitön toisto; myöhemmin: toisto); "
+        "sama tekijä tai toinen tekijä.",
+    },
+    "def.back_jump": {
+        "en": "Back-jump: an event in an earlier journey stage than the one before it.",
+        "fi": "Paluu: tapahtuma aiemmassa polun vaiheessa kuin sitä edeltävä.",
+    },
+    "def.promise": {
+        "en": "Promise kept: the case's time in the stage is within the stage's promise.",
+        "fi": "Lupaus pidetty: asian aika vaiheessa mahtuu vaiheen lupaukseen.",
+    },
+    "def.effort": {
+        "en": "Effort and silence: touchpoint events per case, and the longest time between two of them.",
+        "fi": "Vaiva ja hiljaisuus: kohtaamiset per asia ja pisin aika kahden kohtaamisen välillä.",
+    },
+    "def.dropoff": {
+        "en": "Drop-off: a case that ended without an outcome, counted at its last stage; "
+        "recent cases are ongoing, not drop-offs (cut-off {cutoff}).",
+        "fi": "Keskeytys: asia, joka päättyi ilman lopputulosta, laskettuna viimeiseen "
+        "vaiheeseensa; tuoreet asiat ovat kesken, eivät keskeytyksiä (raja {cutoff}).",
+    },
+    "def.friction": {
+        "en": "Friction: a 0–100 score per stage, the weighted mean of its components "
+        "(wait, handoffs, ping-pong, rework, back-jumps, promise, drop-off, silence); the "
+        "weights come from the journey file.",
+        "fi": "Kitka: vaiheen pisteet 0–100, osatekijöiden painotettu keskiarvo (odotus, "
+        "siirrot, ping-pong, uusintatyö, paluut, lupaus, keskeytys, hiljaisuus); painot tulevat "
+        "polkutiedostosta.",
+    },
+    "method.source": {"en": "Source of the log: {citation}", "fi": "Lokin lähde: {citation}"},
+    "method.tool": {
+        "en": "Made with Journey Audit; every number in this report can be reproduced from the "
+        "log and the journey map.",
+        "fi": "Tehty Journey Auditilla; jokainen luku on toistettavissa lokista ja polkukartasta.",
+    },
+    "component.wait": {"en": "wait", "fi": "odotus"},
+    "component.handoffs": {"en": "handoffs", "fi": "siirrot"},
+    "component.pingpong": {"en": "ping-pong", "fi": "ping-pong"},
+    "component.rework": {"en": "rework", "fi": "uusintatyö"},
+    "component.back_jumps": {"en": "back-jumps", "fi": "paluut"},
+    "component.promise": {"en": "broken promise", "fi": "petetty lupaus"},
+    "component.dropoff": {"en": "drop-off", "fi": "keskeytys"},
+    "component.silence": {"en": "silence", "fi": "hiljaisuus"},
+    "hours": {"en": "hours", "fi": "tuntia"},
+    "stage": {"en": "stage", "fi": "vaihe"},
+    "unmapped": {"en": "(not on the journey)", "fi": "(ei polulla)"},
+}
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """The text ``key`` in ``language`` with its fields filled in."""
+    if language not in LANGUAGES:
+        raise AuditInputError(
+            f"the report has no language '{language}'",
+            hint=f"choose one of: {', '.join(LANGUAGES)}.",
+        )
+    return TEXTS[key][language].format(**values)

@@ -1,0 +1,87 @@
+"""The app's frame: page settings, sidebar (language, log, filters) and the page list.
+
+Each run prepares the audit view once (cached underneath) before the chosen page draws
+it, so every page shows the same log, journey map and filter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from audit.errors import AuditInputError
+from audit.ui import session
+from audit.ui.filters import sidebar_filter
+from audit.ui.lang import language_switch, t
+
+PAGE_DIR = Path(__file__).resolve().parent / "pages"
+
+AUDIT_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("friction", "nav.friction", ":material/local_fire_department:"),
+    ("process", "nav.process", ":material/account_tree:"),
+    ("handoffs", "nav.handoffs", ":material/swap_horiz:"),
+    ("labyrinth", "nav.labyrinth", ":material/replay:"),
+    ("customer", "nav.customer", ":material/person:"),
+    ("experience", "nav.experience", ":material/sentiment_satisfied:"),
+)
+"""Page file stem, title key and icon of the audit pages, the friction map first."""
+SETUP_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("data", "nav.data", ":material/upload_file:"),
+    ("journey", "nav.journey", ":material/route:"),
+)
+
+
+def _pages(entries: tuple[tuple[str, str, str], ...]) -> list[st.Page]:
+    return [
+        st.Page(
+            PAGE_DIR / f"{stem}.py",
+            title=t(title),
+            icon=icon,
+            url_path=stem,
+            default=stem == "friction",
+        )
+        for stem, title, icon in entries
+    ]
+
+
+def _sidebar_source(view: session.AuditView) -> None:
+    log = view.full.measures.log
+    st.sidebar.caption(
+        t("app.source", name=view.settings.source.name)
+        + "  \n"
+        + t("app.source_cases", cases=int(log["cases"]), events=int(log["events"]))
+    )
+    if view.case_filter.active:
+        cases = int(view.result.measures.log["cases"])
+        st.sidebar.info(t("filter.active", shown=cases, total=int(log["cases"])))
+
+
+def _prepare() -> session.AuditView | None:
+    """The audit view for this run, or None (with the reason shown) when there is none."""
+    try:
+        base = session.prepare_view()
+    except AuditInputError as error:
+        st.error(t("app.audit_failed", message=error))
+        return None
+    if base is None:
+        return None
+    return session.filtered(base, sidebar_filter(base.full.measures.cases, base.key))
+
+
+def main() -> None:
+    """Draw the frame and run the chosen page."""
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/route:", layout="wide")
+    page = st.navigation(
+        {
+            t("nav.section_audit"): _pages(AUDIT_PAGES),
+            t("nav.section_setup"): _pages(SETUP_PAGES),
+        }
+    )
+    st.sidebar.markdown(f"### {t('app.title')}\n{t('app.tagline')}")
+    language_switch()
+    view = _prepare()
+    if view is not None:
+        _sidebar_source(view)
+    st.session_state[session.VIEW_KEY] = view
+    page.run()

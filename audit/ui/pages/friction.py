@@ -1,0 +1,142 @@
+"""Friction map, the landing view: key figures, the journey's stages coloured by friction,
+outside-in next to inside-out, the weakest stage, and the hotspots with their evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from audit.findings.friction import contributions
+from audit.findings.humanize import format_count, format_hours, format_number, format_share
+from audit.journey.compiled import FRICTION_COMPONENTS
+from audit.pipeline import AuditResult
+from audit.ui import charts, widgets
+from audit.ui.lang import language, t
+from audit.ui.page import current_view, heading
+
+
+def _share(part: object, whole: object) -> str:
+    whole = float(whole or 0)
+    return format_share(float(part or 0) / whole, language()) if whole else "–"
+
+
+def key_figures(result: AuditResult) -> None:
+    """The audit in seven numbers, in one row."""
+    totals, cases = result.measures.totals, result.measures.log["cases"]
+    lang = language()
+    kept = totals.get("promises_kept_share")
+    figures = [
+        ("friction.kpi.cases", format_count(cases, lang)),
+        ("friction.kpi.lead_time", format_hours(totals.get("lead_time_hours_median"), lang)),
+        ("friction.kpi.handoffs", format_number(totals.get("handoffs_per_case") or 0, lang)),
+        ("friction.kpi.pingpong", _share(totals.get("pingpong_cases"), cases)),
+        ("friction.kpi.rework", _share(totals.get("rework_cases"), cases)),
+        ("friction.kpi.promises", "–" if kept is None else format_share(kept, lang)),
+        ("friction.kpi.dropoffs", _share(totals.get("dropoffs"), cases)),
+    ]
+    for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(t(key), value, border=True)
+
+
+def _gap_table(result: AuditResult) -> pd.DataFrame:
+    stages = result.measures.stages
+    stages = stages[stages["stage"].isin(result.friction["stage"])].sort_values("order")
+    views = {"time_in_stage_hours_median": t("measure.outside_in")}
+    if stages["work_hours_median"].notna().any():
+        views["work_hours_median"] = t("measure.inside_out")
+    long = stages.melt(id_vars=["stage"], value_vars=list(views), var_name="measure")
+    return long.assign(view=long["measure"].map(views), hours=long["value"].astype(float))
+
+
+def gap(result: AuditResult) -> None:
+    """Per stage, the customer's elapsed time next to the organisation's work time."""
+    st.subheader(t("friction.gap"))
+    st.caption(t("friction.gap_help"))
+    data = _gap_table(result)
+    order = result.friction.sort_values("order")["stage"].tolist()
+    picture = charts.grouped_bars(
+        data,
+        "stage",
+        "view",
+        "hours",
+        order=order,
+        value_title=t("measure.hours"),
+        group_title=t("measure.view"),
+    )
+    widgets.chart(picture, data[["stage", "measure", "hours"]], "outside_in_inside_out")
+    if data["measure"].nunique() == 1:
+        st.caption(t("measure.no_work_time"))
+
+
+def _component_points(result: AuditResult) -> pd.DataFrame:
+    rows = []
+    for stage in result.friction.itertuples(index=False):
+        parts = pd.Series({c: getattr(stage, c) for c in FRICTION_COMPONENTS})
+        for component, points in contributions(parts, result.weights).items():
+            rows.append({"stage": stage.stage, "component": component, "points": points})
+    points = pd.DataFrame(rows, columns=["stage", "component", "points"])
+    return points.assign(label=points["component"].map(lambda c: t(f"component.{c}")))
+
+
+def components(result: AuditResult) -> None:
+    """What each stage's score is made of: the points each component adds."""
+    st.subheader(t("friction.components"))
+    data = _component_points(result)
+    order = result.friction.sort_values("order")["stage"].tolist()
+    picture = charts.stacked_bars(
+        data,
+        "stage",
+        "label",
+        "points",
+        order=order,
+        value_title=t("measure.friction"),
+        part_title=t("measure.component"),
+    )
+    widgets.chart(picture, data[["stage", "component", "points"]], "friction_components")
+
+
+def hotspots(result: AuditResult) -> None:
+    """The hotspots, worst first, each with its sentence of evidence."""
+    st.subheader(t("friction.hotspots"))
+    table = result.hotspots
+    if table.empty:
+        st.write(t("friction.no_hotspots"))
+        return
+    evidence = f"evidence_{language()}"
+    ranked = table.sort_values("score", ascending=False).head(8)
+    for row in ranked.itertuples(index=False):
+        level = t(f"level.{row.level}")
+        st.markdown(f"**{level} · {row.name}** ({row.score:.0f})  \n{getattr(row, evidence)}")
+    widgets.download(table.drop(columns=["components"]), "hotspots")
+
+
+def render() -> None:
+    """Draw the page."""
+    view = current_view()
+    result = view.result
+    heading("friction.title")
+    if result.journey.drafted:
+        st.info(t("app.drafted_journey"), icon=":material/edit_note:")
+    key_figures(result)
+    st.subheader(t("friction.stages"))
+    strip = charts.friction_strip(
+        result.friction, result.weakest_stage, t("measure.stage"), t("measure.friction")
+    )
+    widgets.chart(strip, result.friction, "friction_by_stage")
+    if result.weakest_stage:
+        score = result.friction.set_index("stage").loc[result.weakest_stage, "friction"]
+        st.warning(
+            t("friction.weakest", stage=result.weakest_stage, score=score),
+            icon=":material/priority_high:",
+        )
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        hotspots(result)
+    with right:
+        components(result)
+    gap(result)
+    st.subheader(t("friction.stage_table"))
+    widgets.table(result.stage_table(), "stages")
+
+
+render()

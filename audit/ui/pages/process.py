@@ -1,0 +1,65 @@
+"""Process over journey: the mined process map drawn over the journey's stages, with
+sliders that say how much behaviour they hide, and the service blueprint."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from audit.process.blueprint import blueprint_svg
+from audit.process.journey_map import filter_map, map_from_measures
+from audit.process.map_svg import map_svg
+from audit.ui import loading, widgets
+from audit.ui.lang import language, t
+from audit.ui.page import current_view, heading
+
+
+def process_map(result, key: str) -> None:
+    """The process map with its label switch and its activity and path sliders."""
+    left, middle, right = st.columns([1, 2, 2], gap="large")
+    with left:
+        edge_label = st.segmented_control(
+            t("process.labels"),
+            options=["frequency", "wait"],
+            format_func=lambda choice: t(f"process.labels.{choice}"),
+            default="frequency",
+            required=True,
+            key=f"{key}-labels",
+        )
+    with middle:
+        activities = st.slider(
+            t("process.activities"), 10, 100, 100, 5, format="%d%%", key=f"{key}-activities"
+        )
+    with right:
+        paths = st.slider(t("process.paths"), 10, 100, 100, 5, format="%d%%", key=f"{key}-paths")
+    thinned = filter_map(map_from_measures(result.measures), activities / 100, paths / 100)
+    st.caption(thinned.summary.describe(language()))
+    picture = map_svg(thinned.graph, edge_label, language())
+    widgets.svg(picture, result.measures.dfg, "process_map_paths")
+
+
+def blueprint(result) -> None:
+    """Stages as columns; the customer's touchpoints and each internal unit as lanes."""
+    cells = loading.blueprint(result)
+    picture = blueprint_svg(cells, result.measures.stages, language())
+    widgets.svg(picture, cells, "service_blueprint")
+
+
+def render() -> None:
+    """Draw the page."""
+    view = current_view()
+    heading("process.title", "process.intro")
+    shown = st.segmented_control(
+        t("process.view"),
+        options=["map", "blueprint"],
+        format_func=lambda choice: t(f"process.view.{choice}"),
+        default="map",
+        required=True,
+        key=f"process-{view.key}-view",
+    )
+    if shown == "map":
+        process_map(view.result, f"process-{view.key}")
+    else:
+        blueprint(view.result)
+
+
+render()

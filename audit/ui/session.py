@@ -1,0 +1,176 @@
+"""What one user has chosen (log, mapping, journey map) and the audit it leads to.
+
+The choices live in session state as one frozen `Settings`. A new choice replaces it only
+after the library has accepted it: a bad upload or a broken journey map shows a clear
+message and the app keeps working with what it had. Every page reads the same `AuditView`,
+prepared once per run by app.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import streamlit as st
+
+from audit.errors import AuditInputError
+from audit.io import ColumnMapping, EventLog
+from audit.journey import JourneyMap
+from audit.pipeline import AuditResult
+from audit.ui import loading
+from audit.ui.filters import NO_FILTER, CaseFilter, matching_cases
+from audit.ui.lang import language, t
+from audit.ui.sources import DEFAULT_EXAMPLE, LogSource, examples
+
+SETTINGS_KEY = "audit-settings"
+VIEW_KEY = "audit-view"
+NOTICE_KEY = "audit-notice"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The user's choices: the log, how its columns are read, and the journey map (YAML
+    text, with the name it came under)."""
+
+    source: LogSource
+    mapping: ColumnMapping | None
+    journey_text: str
+    journey_source: str
+    timezone: str = "UTC"
+    dayfirst: bool | None = None
+
+    @property
+    def log_key(self) -> loading.LogKey:
+        """What identifies the log as read with these settings (its cache key)."""
+        return (self.source.content_hash, self.mapping, self.timezone, self.dayfirst)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """What every page shows: the log, the journey map, the audit of all cases and the
+    audit of the cases the sidebar filter keeps."""
+
+    settings: Settings
+    log: EventLog
+    journey: JourneyMap
+    full: AuditResult
+    result: AuditResult
+    case_filter: CaseFilter = NO_FILTER
+
+    @property
+    def key(self) -> str:
+        """A short name of the log as read, for widget keys that belong to this log."""
+        return self.settings.source.content_hash[:12]
+
+
+def read_log(settings: Settings) -> EventLog:
+    """The log of ``settings``, with a visible note while a file that is not cached yet is
+    read."""
+    with st.spinner(t("app.reading_log", name=settings.source.name)):
+        return loading.read(settings.source, settings.mapping, settings.timezone, settings.dayfirst)
+
+
+def example_settings(name: str) -> Settings | None:
+    """Settings for a shipped example with its own journey map; None if it is missing."""
+    source = examples().get(name)
+    if source is None or source.journey_path is None:
+        return None
+    with open(source.journey_path, encoding="utf-8") as handle:
+        text = handle.read()
+    return Settings(source, None, text, source.journey_path.rsplit("/", 1)[-1])
+
+
+def current_settings() -> Settings | None:
+    """The settings in use; the built-in example when the user has chosen nothing yet."""
+    if SETTINGS_KEY not in st.session_state:
+        settings = example_settings(DEFAULT_EXAMPLE)
+        if settings is None:
+            return None
+        st.session_state[SETTINGS_KEY] = settings
+    return st.session_state[SETTINGS_KEY]
+
+
+def show_problem(intro_key: str, error: AuditInputError) -> None:
+    """A bad-input message: what happened to the app, then the library's exact words."""
+    st.error(f"{t(intro_key)}\n\n{error}", icon=":material/error:")
+
+
+def choose(settings: Settings, intro_key: str) -> bool:
+    """Use ``settings`` if the log reads and the journey map is valid; otherwise show why
+    (introduced by the text ``intro_key``), keep the old settings and return False."""
+    try:
+        log = read_log(settings)
+        loading.journey_map(settings.journey_text, settings.journey_source)
+        loading.audit(
+            settings.log_key, log, settings.journey_text, settings.journey_source, NO_FILTER
+        )
+    except AuditInputError as error:
+        show_problem(intro_key, error)
+        return False
+    st.session_state[SETTINGS_KEY] = settings
+    return True
+
+
+def choose_upload(source: LogSource, mapping: ColumnMapping | None, **reading) -> bool:
+    """Switch to an uploaded log with a journey map drafted from it (the user shapes it on
+    the Journey page). Returns False, keeping the old log, when the file cannot be used.
+    ``reading`` passes timezone and dayfirst to the reader."""
+    draft = Settings(source, mapping, "", "", **reading)
+    try:
+        log = read_log(draft)
+        text = loading.drafted_journey_text(draft.log_key, log, language())
+    except AuditInputError as error:
+        show_problem("data.bad_upload", error)
+        return False
+    journey_source = f"{source.name} (draft)"
+    new = dataclasses.replace(draft, journey_text=text, journey_source=journey_source)
+    return choose(new, "data.bad_upload")
+
+
+def choose_journey(text: str, source: str) -> bool:
+    """Audit against another journey map; False (old map kept) when it is broken."""
+    settings = current_settings()
+    if settings is None:
+        return False
+    new = dataclasses.replace(settings, journey_text=text, journey_source=source)
+    return choose(new, "journey.bad_yaml")
+
+
+def prepare_view() -> AuditView | None:
+    """Read and audit what the settings say, all cases; None when there is nothing to show
+    (no example shipped and nothing uploaded yet)."""
+    settings = current_settings()
+    if settings is None:
+        return None
+    log = read_log(settings)
+    journey = loading.journey_map(settings.journey_text, settings.journey_source)
+    with st.spinner(t("app.running_audit")):
+        full = loading.audit(
+            settings.log_key, log, settings.journey_text, settings.journey_source, NO_FILTER
+        )
+    return AuditView(settings, log, journey, full, full)
+
+
+def filtered(base: AuditView, case_filter: CaseFilter) -> AuditView:
+    """The view with the audit of the cases that ``case_filter`` keeps; the unfiltered view,
+    with a note in the sidebar, when no case matches."""
+    if not case_filter.active:
+        return base
+    if matching_cases(base.full.measures.cases, case_filter).empty:
+        st.sidebar.warning(t("filter.empty"))
+        return base
+    settings = base.settings
+    with st.spinner(t("app.running_audit")):
+        result = loading.audit(
+            settings.log_key,
+            base.log,
+            settings.journey_text,
+            settings.journey_source,
+            case_filter,
+        )
+    return dataclasses.replace(base, result=result, case_filter=case_filter)
+
+
+def view() -> AuditView | None:
+    """The view app.py prepared for this run."""
+    return st.session_state.get(VIEW_KEY)

@@ -1,0 +1,432 @@
+"""Every user-facing string of the app, in English and Finnish, looked up by key.
+
+One table keeps the two languages side by side so that a missing translation is caught by a
+test, not by a workshop audience. Values may hold ``str.format`` fields such as ``{cases}``.
+"""
+
+from __future__ import annotations
+
+LANGUAGES: dict[str, str] = {"en": "English", "fi": "suomi"}
+"""Language code -> the language's own name, as the switch shows it."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # App frame and navigation
+    "app.title": {"en": "Journey Audit", "fi": "Asiakaspolun auditointi"},
+    "app.tagline": {
+        "en": "The process seen from the customer's side",
+        "fi": "Prosessi asiakkaan silmin",
+    },
+    "app.language": {"en": "Language", "fi": "Kieli"},
+    "app.source": {"en": "Log: {name}", "fi": "Loki: {name}"},
+    "app.source_cases": {
+        "en": "{cases:,} cases · {events:,} events",
+        "fi": "{cases:,} tapausta · {events:,} tapahtumaa",
+    },
+    "app.example_cite": {
+        "en": "Built-in example: a generated insurance-claim log.",
+        "fi": "Sisäänrakennettu esimerkki: tuotettu vakuutuskorvausloki.",
+    },
+    "app.no_log": {
+        "en": "No log is loaded yet. Open the Data page to upload one or pick an example.",
+        "fi": "Lokia ei ole vielä ladattu. Lataa loki tai valitse esimerkki Data-sivulla.",
+    },
+    "app.audit_failed": {
+        "en": "The audit could not be run: {message}",
+        "fi": "Auditointia ei voitu tehdä: {message}",
+    },
+    "app.running_audit": {"en": "Running the audit…", "fi": "Auditoidaan…"},
+    "app.reading_log": {"en": "Reading {name}…", "fi": "Luetaan {name}…"},
+    "app.drafted_journey": {
+        "en": "The journey map was drafted from the log. Check it on the Journey page.",
+        "fi": "Asiakaspolku luonnosteltiin lokista. Tarkista se Asiakaspolku-sivulla.",
+    },
+    "nav.data": {"en": "Data", "fi": "Data"},
+    "nav.journey": {"en": "Journey", "fi": "Asiakaspolku"},
+    "nav.friction": {"en": "Friction map", "fi": "Kitkakartta"},
+    "nav.process": {"en": "Process over journey", "fi": "Prosessi polun päällä"},
+    "nav.handoffs": {"en": "Handoffs", "fi": "Siirrot"},
+    "nav.labyrinth": {"en": "Labyrinth", "fi": "Labyrintti"},
+    "nav.customer": {"en": "Customer's eye", "fi": "Asiakkaan silmin"},
+    "nav.experience": {"en": "Experience", "fi": "Kokemus"},
+    "nav.section_audit": {"en": "Audit", "fi": "Auditointi"},
+    "nav.section_setup": {"en": "Set-up", "fi": "Asetukset"},
+    # Downloads and tables
+    "download.csv": {"en": "Download CSV", "fi": "Lataa CSV"},
+    "table.truncated": {
+        "en": "Showing the first {shown:,} of {total:,} rows; the CSV has them all.",
+        "fi": "Näytetään {shown:,} ensimmäistä {total:,} rivistä; CSV sisältää kaikki.",
+    },
+    "chart.sampled": {
+        "en": "The picture shows {shown:,} of {total:,} items; the CSV has them all.",
+        "fi": "Kuvassa on {shown:,} / {total:,} kohdetta; CSV sisältää kaikki.",
+    },
+    "common.none": {"en": "(none)", "fi": "(ei mitään)"},
+    "common.hours": {"en": "hours", "fi": "tuntia"},
+    "common.cases": {"en": "cases", "fi": "tapausta"},
+    # Filters
+    "filter.title": {"en": "Filters", "fi": "Suodattimet"},
+    "filter.period": {"en": "Cases started between", "fi": "Tapaukset alkaneet välillä"},
+    "filter.status": {"en": "Outcome", "fi": "Lopputulos"},
+    "filter.attribute": {"en": "{name}", "fi": "{name}"},
+    "filter.reset": {"en": "Clear filters", "fi": "Tyhjennä suodattimet"},
+    "filter.active": {
+        "en": "Filtered: {shown:,} of {total:,} cases",
+        "fi": "Suodatettu: {shown:,} / {total:,} tapausta",
+    },
+    "filter.empty": {
+        "en": "No case matches the filters; showing all cases instead.",
+        "fi": "Mikään tapaus ei täytä suodattimia; näytetään kaikki tapaukset.",
+    },
+    "status.good": {"en": "ended well", "fi": "päättyi hyvin"},
+    "status.bad": {"en": "ended badly", "fi": "päättyi huonosti"},
+    "status.dropoff": {"en": "dropped off", "fi": "keskeytyi"},
+    "status.ongoing": {"en": "ongoing", "fi": "kesken"},
+    # Data page
+    "data.title": {"en": "Data", "fi": "Data"},
+    "data.intro": {
+        "en": "Upload an event log or pick an example. Check the column roles, then run the audit.",
+        "fi": "Lataa tapahtumaloki tai valitse esimerkki. Tarkista sarakkeiden roolit ja "
+        "käynnistä auditointi.",
+    },
+    "data.upload": {
+        "en": "Event log (CSV, XES, XES.gz, Parquet or Excel)",
+        "fi": "Tapahtumaloki (CSV, XES, XES.gz, Parquet tai Excel)",
+    },
+    "data.example": {"en": "Or pick an example", "fi": "Tai valitse esimerkki"},
+    "data.example_load": {"en": "Load the example", "fi": "Lataa esimerkki"},
+    "data.current": {"en": "Current log", "fi": "Nykyinen loki"},
+    "data.roles": {"en": "Column roles", "fi": "Sarakkeiden roolit"},
+    "data.roles_help": {
+        "en": "Which column of the file fills each role. Change a role and confirm to read "
+        "the log again.",
+        "fi": "Mikä tiedoston sarake täyttää kunkin roolin. Muuta roolia ja vahvista, niin "
+        "loki luetaan uudelleen.",
+    },
+    "data.role.case": {"en": "Case id", "fi": "Tapauksen tunnus"},
+    "data.role.activity": {"en": "Activity", "fi": "Toiminto"},
+    "data.role.timestamp": {"en": "Timestamp (completion)", "fi": "Aikaleima (valmistuminen)"},
+    "data.role.start": {"en": "Start time", "fi": "Alkamisaika"},
+    "data.role.resource": {"en": "Resource", "fi": "Resurssi"},
+    "data.role.org_unit": {"en": "Org unit", "fi": "Organisaatioyksikkö"},
+    "data.role.channel": {"en": "Channel", "fi": "Kanava"},
+    "data.role.lifecycle": {"en": "Lifecycle", "fi": "Elinkaari"},
+    "data.role_none": {"en": "(not in the log)", "fi": "(ei lokissa)"},
+    "data.timezone": {
+        "en": "Time zone of times without an offset",
+        "fi": "Aikavyöhyke, jos ajassa ei ole poikkeamaa",
+    },
+    "data.dayfirst": {"en": "Dates such as 03/04", "fi": "Päivämäärät kuten 03/04"},
+    "data.dayfirst.auto": {"en": "ask if unsure", "fi": "kysy tarvittaessa"},
+    "data.dayfirst.yes": {"en": "day first", "fi": "päivä ensin"},
+    "data.dayfirst.no": {"en": "month first", "fi": "kuukausi ensin"},
+    "data.check.duplicated": {"en": "Duplicated events", "fi": "Kaksoistapahtumat"},
+    "data.check.single_event": {"en": "Cases with one event", "fi": "Yhden tapahtuman tapaukset"},
+    "data.check.tied": {
+        "en": "Cases with events at the same time",
+        "fi": "Tapaukset, joissa samanaikaisia tapahtumia",
+    },
+    "data.check.out_of_range": {
+        "en": "Times far outside the log's range",
+        "fi": "Ajat kaukana lokin aikavälin ulkopuolella",
+    },
+    "data.check.lifecycle_merged": {
+        "en": "Start events joined to their completion",
+        "fi": "Alkutapahtumat yhdistetty valmistumiseen",
+    },
+    "data.check.unpaired": {
+        "en": "Completions without a start",
+        "fi": "Valmistumiset ilman alkua",
+    },
+    "col.check": {"en": "Check", "fi": "Tarkistus"},
+    "col.reason": {"en": "Reason", "fi": "Syy"},
+    "col.examples": {"en": "Example rows", "fi": "Esimerkkirivit"},
+    "data.confirm": {
+        "en": "Confirm the mapping and run the audit",
+        "fi": "Vahvista roolit ja auditoi",
+    },
+    "data.quality": {"en": "Data quality", "fi": "Datan laatu"},
+    "data.quality_rows": {"en": "Rows read", "fi": "Luettuja rivejä"},
+    "data.quality_used": {"en": "Events used", "fi": "Käytettyjä tapahtumia"},
+    "data.quality_dropped": {"en": "Rows dropped", "fi": "Hylättyjä rivejä"},
+    "data.quality_item": {"en": "Check", "fi": "Tarkistus"},
+    "data.quality_value": {"en": "Value", "fi": "Arvo"},
+    "data.preview": {"en": "First events", "fi": "Ensimmäiset tapahtumat"},
+    "data.bad_upload": {
+        "en": "This file could not be used, so the app keeps the log it had.",
+        "fi": "Tiedostoa ei voitu käyttää, joten sovellus jatkaa aiemmalla lokilla.",
+    },
+    "data.loaded": {
+        "en": "Read {name}: {cases:,} cases, {events:,} events.",
+        "fi": "Luettu {name}: {cases:,} tapausta, {events:,} tapahtumaa.",
+    },
+    # Journey page
+    "journey.title": {"en": "Journey map", "fi": "Asiakaspolku"},
+    "journey.intro": {
+        "en": "Stages in the order the customer lives them, with their promises; which stage "
+        "each activity belongs to; which activities the customer sees; how a journey ends. "
+        "Edits re-run the audit.",
+        "fi": "Vaiheet siinä järjestyksessä kuin asiakas ne kokee, lupauksineen; mihin "
+        "vaiheeseen kukin toiminto kuuluu; mitkä toiminnot asiakas näkee; miten polku "
+        "päättyy. Muutokset auditoidaan heti.",
+    },
+    "journey.stages": {"en": "Stages", "fi": "Vaiheet"},
+    "journey.activities": {"en": "Activities", "fi": "Toiminnot"},
+    "journey.col.stage": {"en": "Stage", "fi": "Vaihe"},
+    "journey.col.description": {"en": "Description", "fi": "Kuvaus"},
+    "journey.col.promise": {"en": "Promise", "fi": "Lupaus"},
+    "journey.col.promise_help": {
+        "en": "A duration such as 24h or 5d; empty for no promise.",
+        "fi": "Kesto, esim. 24h tai 5d; tyhjä, jos lupausta ei ole.",
+    },
+    "journey.col.activity": {"en": "Activity", "fi": "Toiminto"},
+    "journey.col.touchpoint": {"en": "Touchpoint", "fi": "Kohtaamispiste"},
+    "journey.col.channel": {"en": "Channel", "fi": "Kanava"},
+    "journey.col.outcome": {"en": "Outcome", "fi": "Lopputulos"},
+    "journey.col.events": {"en": "Events", "fi": "Tapahtumia"},
+    "journey.outcome.good": {"en": "good", "fi": "hyvä"},
+    "journey.outcome.bad": {"en": "bad", "fi": "huono"},
+    "journey.unmapped": {
+        "en": "{count} activities belong to no stage: {names}",
+        "fi": "{count} toimintoa ei kuulu mihinkään vaiheeseen: {names}",
+    },
+    "journey.all_mapped": {
+        "en": "Every activity belongs to a stage.",
+        "fi": "Jokainen toiminto kuuluu johonkin vaiheeseen.",
+    },
+    "journey.apply": {"en": "Apply the changes", "fi": "Ota muutokset käyttöön"},
+    "journey.download": {"en": "Download the journey (YAML)", "fi": "Lataa asiakaspolku (YAML)"},
+    "journey.upload": {"en": "Upload a journey (YAML)", "fi": "Lataa asiakaspolku (YAML)"},
+    "journey.yaml": {"en": "The journey as YAML", "fi": "Asiakaspolku YAML-muodossa"},
+    "journey.bad_yaml": {
+        "en": "This journey map could not be used, so the app keeps the one it had.",
+        "fi": "Asiakaspolkua ei voitu käyttää, joten sovellus jatkaa aiemmalla polulla.",
+    },
+    "journey.applied": {"en": "Journey updated.", "fi": "Asiakaspolku päivitetty."},
+    # Friction map page
+    "friction.title": {"en": "Friction map", "fi": "Kitkakartta"},
+    "friction.kpi.cases": {"en": "Cases", "fi": "Tapauksia"},
+    "friction.kpi.lead_time": {"en": "Median lead time", "fi": "Läpimenoajan mediaani"},
+    "friction.kpi.handoffs": {"en": "Handoffs per case", "fi": "Siirtoja / tapaus"},
+    "friction.kpi.pingpong": {"en": "Ping-pong cases", "fi": "Pingpong-tapauksia"},
+    "friction.kpi.rework": {"en": "Rework cases", "fi": "Uudelleentyötapauksia"},
+    "friction.kpi.promises": {"en": "Promises kept", "fi": "Pidetyt lupaukset"},
+    "friction.kpi.dropoffs": {"en": "Drop-offs", "fi": "Keskeytyneet"},
+    "friction.stages": {
+        "en": "The journey, stage by stage: darker means more friction",
+        "fi": "Polku vaihe vaiheelta: tummempi tarkoittaa enemmän kitkaa",
+    },
+    "friction.weakest": {
+        "en": "Weakest stage: **{stage}** (friction {score:.0f} of 100). The journey is "
+        "judged by its worst encounter.",
+        "fi": "Heikoin vaihe: **{stage}** (kitka {score:.0f}/100). Asiakaspolku arvioidaan "
+        "sen heikoimman kohtaamisen mukaan.",
+    },
+    "friction.gap": {
+        "en": "Outside-in next to inside-out",
+        "fi": "Asiakkaan näkymä ja organisaation näkymä rinnakkain",
+    },
+    "friction.gap_help": {
+        "en": "Per stage, the customer's elapsed time against the organisation's work time "
+        "(median per case, hours). The difference is the understanding gap.",
+        "fi": "Vaiheittain asiakkaan kokema kulunut aika ja organisaation työaika (mediaani "
+        "tapausta kohden, tunteja). Ero on ymmärryskuilu.",
+    },
+    "friction.components": {"en": "What the friction is made of", "fi": "Mistä kitka koostuu"},
+    "friction.hotspots": {"en": "Hotspots", "fi": "Kuumat kohdat"},
+    "friction.no_hotspots": {"en": "No hotspots were found.", "fi": "Kuumia kohtia ei löytynyt."},
+    "friction.stage_table": {"en": "Stages in numbers", "fi": "Vaiheet lukuina"},
+    "level.stage": {"en": "Stage", "fi": "Vaihe"},
+    "level.activity": {"en": "Activity", "fi": "Toiminto"},
+    "level.org_unit": {"en": "Unit", "fi": "Yksikkö"},
+    "level.handoff_pair": {"en": "Handoff", "fi": "Siirto"},
+    "measure.friction": {"en": "Friction", "fi": "Kitka"},
+    "measure.stage": {"en": "Stage", "fi": "Vaihe"},
+    "measure.component": {"en": "Component", "fi": "Osatekijä"},
+    "measure.share": {"en": "Share of the score", "fi": "Osuus pisteistä"},
+    "measure.view": {"en": "View", "fi": "Näkymä"},
+    "measure.outside_in": {"en": "Customer's elapsed time", "fi": "Asiakkaan kokema aika"},
+    "measure.inside_out": {"en": "Work time", "fi": "Työaika"},
+    "measure.hours": {"en": "Hours (median per case)", "fi": "Tunteja (mediaani / tapaus)"},
+    "measure.no_work_time": {
+        "en": "The log has no start times, so work time cannot be told apart from waiting.",
+        "fi": "Lokissa ei ole alkamisaikoja, joten työaikaa ei voi erottaa odotuksesta.",
+    },
+    "component.wait": {"en": "waiting", "fi": "odotus"},
+    "component.handoffs": {"en": "handoffs", "fi": "siirrot"},
+    "component.pingpong": {"en": "ping-pong", "fi": "pingpong"},
+    "component.rework": {"en": "rework", "fi": "uudelleentyö"},
+    "component.back_jumps": {"en": "back-jumps", "fi": "paluut taaksepäin"},
+    "component.promise": {"en": "broken promises", "fi": "rikotut lupaukset"},
+    "component.dropoff": {"en": "drop-off", "fi": "keskeytykset"},
+    "component.silence": {"en": "silence", "fi": "hiljaisuus"},
+    # Process page
+    "process.title": {"en": "Process over journey", "fi": "Prosessi asiakaspolun päällä"},
+    "process.intro": {
+        "en": "The mined process drawn over the journey: stages left to right, touchpoints "
+        "above the line of visibility, backstage below it. Red arrows jump back to an "
+        "earlier stage; dashed arrows are handoffs between units.",
+        "fi": "Louhittu prosessi asiakaspolun päällä: vaiheet vasemmalta oikealle, "
+        "kohtaamispisteet näkyvyysrajan yläpuolella, taustatyö sen alapuolella. Punaiset "
+        "nuolet palaavat aiempaan vaiheeseen; katkoviivat ovat siirtoja yksiköltä toiselle.",
+    },
+    "process.view": {"en": "View", "fi": "Näkymä"},
+    "process.view.map": {"en": "Process map", "fi": "Prosessikartta"},
+    "process.view.blueprint": {"en": "Service blueprint", "fi": "Palvelupiirustus"},
+    "process.labels": {"en": "Edge labels", "fi": "Nuolten tekstit"},
+    "process.labels.frequency": {"en": "frequency", "fi": "määrä"},
+    "process.labels.wait": {"en": "median wait", "fi": "odotuksen mediaani"},
+    "process.activities": {"en": "Activities shown", "fi": "Näytetyt toiminnot"},
+    "process.paths": {"en": "Paths shown", "fi": "Näytetyt polut"},
+    "process.hidden": {
+        "en": "Hidden: {activities} of {activities_total} activities and {edges} of "
+        "{edges_total} paths, {events_share:.0%} of the events and {flow_share:.0%} of "
+        "the flow.",
+        "fi": "Piilotettu: {activities} / {activities_total} toimintoa ja {edges} / "
+        "{edges_total} polkua, {events_share:.0%} tapahtumista ja {flow_share:.0%} "
+        "siirtymistä.",
+    },
+    "process.nothing_hidden": {
+        "en": "All activities and paths are shown.",
+        "fi": "Kaikki toiminnot ja polut näkyvät.",
+    },
+    "process.edges": {"en": "Paths (directly-follows)", "fi": "Polut (suorat seuraajat)"},
+    # Handoffs page
+    "handoffs.title": {"en": "Handoffs", "fi": "Siirrot"},
+    "handoffs.basis.org_unit": {
+        "en": "Handoffs are counted between org units.",
+        "fi": "Siirrot lasketaan organisaatioyksiköiden välillä.",
+    },
+    "handoffs.basis.resource": {
+        "en": "The log has no org units, so handoffs are counted between resources.",
+        "fi": "Lokissa ei ole organisaatioyksiköitä, joten siirrot lasketaan resurssien välillä.",
+    },
+    "handoffs.basis.none": {
+        "en": "The log names neither org units nor resources, so there are no handoffs to count.",
+        "fi": "Lokissa ei ole organisaatioyksiköitä eikä resursseja, joten siirtoja ei voi laskea.",
+    },
+    "handoffs.network": {"en": "Unit-to-unit network", "fi": "Yksiköiden välinen verkko"},
+    "handoffs.pairs": {"en": "Handoff pairs", "fi": "Siirtoparit"},
+    "handoffs.matrix": {
+        "en": "Who hands over to whom (colour: count; hover: median wait)",
+        "fi": "Kuka siirtää kenelle (väri: määrä; osoita: odotuksen mediaani)",
+    },
+    "handoffs.pingpong": {"en": "Ping-pong pairs", "fi": "Pingpong-parit"},
+    "handoffs.pingpong_cases": {"en": "Cases that ping-pong most", "fi": "Eniten pompotellut"},
+    "handoffs.units": {"en": "Org units", "fi": "Organisaatioyksiköt"},
+    "handoffs.no_pingpong": {"en": "No case bounced back.", "fi": "Yhtään tapausta ei pompoteltu."},
+    "col.from_unit": {"en": "From", "fi": "Mistä"},
+    "col.to_unit": {"en": "To", "fi": "Mihin"},
+    "col.count": {"en": "Count", "fi": "Määrä"},
+    "col.cases": {"en": "Cases", "fi": "Tapauksia"},
+    "col.wait_median": {"en": "Median wait (h)", "fi": "Odotuksen mediaani (h)"},
+    # Labyrinth page
+    "labyrinth.title": {"en": "Labyrinth", "fi": "Labyrintti"},
+    "labyrinth.intro": {
+        "en": "Repeated work and jumps back to earlier stages: the walls of the labyrinth.",
+        "fi": "Toistettu työ ja paluut aiempiin vaiheisiin: labyrintin seinät.",
+    },
+    "labyrinth.rework": {
+        "en": "Rework by activity: repeat (same person) or redo (someone else)",
+        "fi": "Uudelleentyö toiminnoittain: toisto (sama henkilö) tai uusinta (joku muu)",
+    },
+    "labyrinth.repeat": {"en": "repeat", "fi": "toisto"},
+    "labyrinth.redo": {"en": "redo", "fi": "uusinta"},
+    "labyrinth.kind": {"en": "Kind", "fi": "Laji"},
+    "labyrinth.back_jumps": {
+        "en": "Back-jumps from stage to stage",
+        "fi": "Paluut vaiheesta toiseen",
+    },
+    "labyrinth.no_back_jumps": {
+        "en": "No case was sent back to an earlier stage.",
+        "fi": "Yhtään tapausta ei palautettu aiempaan vaiheeseen.",
+    },
+    "labyrinth.no_rework": {"en": "No activity was repeated.", "fi": "Mitään ei toistettu."},
+    "labyrinth.worst": {"en": "The most labyrinthine cases", "fi": "Labyrinttimäisimmät tapaukset"},
+    "col.from_stage": {"en": "From stage", "fi": "Mistä vaiheesta"},
+    "col.to_stage": {"en": "Back to stage", "fi": "Mihin vaiheeseen"},
+    "col.activity": {"en": "Activity", "fi": "Toiminto"},
+    "col.events": {"en": "Events", "fi": "Tapahtumia"},
+    # Customer's eye page
+    "customer.title": {"en": "Customer's eye", "fi": "Asiakkaan silmin"},
+    "customer.intro": {
+        "en": "One case as its customer lived it: stages, waits and silences, the "
+        "touchpoints, the units that handled it.",
+        "fi": "Yksi tapaus niin kuin asiakas sen koki: vaiheet, odotukset ja hiljaisuudet, "
+        "kohtaamispisteet ja käsitelleet yksiköt.",
+    },
+    "customer.pick": {"en": "Which cases", "fi": "Mitkä tapaukset"},
+    "customer.pick.wait": {"en": "longest waits", "fi": "pisimmät odotukset"},
+    "customer.pick.handoffs": {"en": "most handoffs", "fi": "eniten siirtoja"},
+    "customer.pick.loops": {"en": "most loops", "fi": "eniten silmukoita"},
+    "customer.pick.any": {"en": "any case", "fi": "mikä tahansa tapaus"},
+    "customer.case": {"en": "Case", "fi": "Tapaus"},
+    "customer.timeline": {"en": "Timeline", "fi": "Aikajana"},
+    "customer.steps": {"en": "Step by step", "fi": "Askel askeleelta"},
+    "customer.legend": {
+        "en": "Bars: work; shaded: waiting; ◆ touchpoint the customer sees.",
+        "fi": "Palkit: työ; varjostus: odotus; ◆ asiakkaan näkemä kohtaamispiste.",
+    },
+    "customer.kind.wait": {"en": "waiting", "fi": "odotus"},
+    "customer.kind.silence": {"en": "silence", "fi": "hiljaisuus"},
+    "customer.kind.work": {"en": "work", "fi": "työ"},
+    "col.time": {"en": "Time", "fi": "Aika"},
+    "col.unit": {"en": "Unit", "fi": "Yksikkö"},
+    "col.touchpoint": {"en": "Touchpoint", "fi": "Kohtaamispiste"},
+    # Experience page
+    "experience.title": {"en": "Experience", "fi": "Kokemus"},
+    "experience.intro": {
+        "en": "Survey answers set against the friction each case met.",
+        "fi": "Kyselyvastaukset rinnakkain kunkin tapauksen kohtaaman kitkan kanssa.",
+    },
+    "experience.none": {
+        "en": "This log has no survey scores (NPS, CSAT or CES), so there is nothing to "
+        "relate to friction. Name the survey columns in the journey file if they exist "
+        "under other names.",
+        "fi": "Lokissa ei ole kyselytuloksia (NPS, CSAT tai CES), joten kitkaa ei voi "
+        "verrata kokemukseen. Nimeä kyselysarakkeet asiakaspolkutiedostossa, jos niillä "
+        "on muut nimet.",
+    },
+    "experience.kind.nps": {
+        "en": "Net Promoter Score (column {column})",
+        "fi": "Suositteluindeksi NPS (sarake {column})",
+    },
+    "experience.kind.csat": {
+        "en": "Customer satisfaction, CSAT (column {column})",
+        "fi": "Asiakastyytyväisyys CSAT (sarake {column})",
+    },
+    "experience.kind.ces": {
+        "en": "Customer effort, CES (column {column})",
+        "fi": "Asiakkaan vaiva CES (sarake {column})",
+    },
+    "experience.score.nps": {"en": "NPS (points)", "fi": "NPS (pistettä)"},
+    "experience.score.csat": {"en": "Mean CSAT", "fi": "CSAT keskiarvo"},
+    "experience.score.ces": {"en": "Mean CES", "fi": "CES keskiarvo"},
+    "experience.by.handoffs": {"en": "By number of handoffs", "fi": "Siirtojen määrän mukaan"},
+    "experience.by.pingpong": {"en": "Ping-pong", "fi": "Pingpong"},
+    "experience.by.promise": {"en": "Promise", "fi": "Lupaus"},
+    "experience.by.rework": {"en": "Rework", "fi": "Uudelleentyö"},
+    "experience.by_stage": {
+        "en": "Each stage's weakest quarter of cases (longest in the stage) against the rest",
+        "fi": "Kunkin vaiheen heikoin neljännes (pisimpään vaiheessa) verrattuna muihin",
+    },
+    "experience.group": {"en": "Group", "fi": "Ryhmä"},
+    "experience.group.with": {"en": "with", "fi": "kyllä"},
+    "experience.group.without": {"en": "without", "fi": "ei"},
+    "experience.group.kept": {"en": "kept", "fi": "pidetty"},
+    "experience.group.broken": {"en": "broken", "fi": "rikottu"},
+    "customer.unknown": {
+        "en": "There is no case {case} among the cases shown.",
+        "fi": "Näytettyjen tapausten joukossa ei ole tapausta {case}.",
+    },
+}
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """The string for ``key`` in ``language``, with ``values`` filled in.
+
+    An unknown key raises KeyError at once: a typo must fail a test, not show a raw key to
+    a workshop.
+    """
+    entry = TEXTS[key]
+    template = entry.get(language, entry["en"])
+    return template.format(**values) if values else template

@@ -1,0 +1,57 @@
+"""Read the real logs in ../shared/realdata into the canonical event table for journey tests.
+
+The journey tests must not depend on the readers (written at the same time), so this reads
+XES with a plain lxml pass and CSV with pandas, keeping only what drafting uses: case,
+activity, completion time, channel and input order (completed events only).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+from lxml import etree
+
+REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
+
+
+def canonical_table(frame: pd.DataFrame) -> pa.Table:
+    """The columns case_id, activity, timestamp, channel of ``frame`` as a canonical table."""
+    timestamps = pd.to_datetime(frame["timestamp"], utc=True, format="mixed")
+    return pa.table(
+        {
+            "case_id": pa.array(frame["case_id"].astype(str).tolist(), pa.string()),
+            "activity": pa.array(frame["activity"].astype(str).tolist(), pa.string()),
+            "timestamp": pa.array(timestamps.dt.tz_localize(None), pa.timestamp("us")),
+            "channel": pa.array(frame.get("channel", pd.Series([None] * len(frame))), pa.string()),
+            "event_index": pa.array(range(len(frame)), pa.int64()),
+        }
+    )
+
+
+def _attributes(element: etree._Element) -> dict[str, str]:
+    return {child.get("key"): child.get("value") for child in element if child.get("key")}
+
+
+def read_xes(name: str) -> pa.Table:
+    """The completed events of the XES log ``name`` in the realdata folder."""
+    rows = []
+    with gzip.open(REALDATA / name) as stream:
+        for _, trace in etree.iterparse(stream, tag="{*}trace"):
+            case = _attributes(trace).get("concept:name")
+            for event in trace.iterfind("{*}event"):
+                values = _attributes(event)
+                if values.get("lifecycle:transition", "complete").lower() == "complete":
+                    rows.append((case, values["concept:name"], values["time:timestamp"]))
+            trace.clear()
+    return canonical_table(pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]))
+
+
+def read_csv(name: str, columns: dict[str, str]) -> pa.Table:
+    """The completed events of the CSV log ``name``; ``columns`` maps its columns to roles."""
+    frame = pd.read_csv(REALDATA / name, dtype=str)
+    if "lifecycle:transition" in frame:
+        frame = frame[frame["lifecycle:transition"].str.lower() == "complete"]
+    return canonical_table(frame.rename(columns=columns))
