@@ -21,6 +21,7 @@ ordinary event and are kept in the lifecycle column as an attribute.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Callable
 
@@ -43,8 +44,14 @@ NOT_EVENT_TRANSITIONS = (
     "pi_abort", "autoskip", "manualskip",
 )
 INTEGER = r"-?(0|[1-9][0-9]*)"
-DECIMAL_POINT = INTEGER + r"(\.[0-9]+)?([eE][-+]?[0-9]+)?"
-DECIMAL_COMMA = INTEGER + r",[0-9]+"
+PATTERNS = {
+    "integer": INTEGER,
+    "decimal": INTEGER + r"(\.[0-9]+)?([eE][-+]?[0-9]+)?",
+    "decimal comma": INTEGER + r"(,[0-9]+)?",
+    "boolean": r"(?i)(true|false)",
+}
+"""Value patterns of the typed attribute kinds, narrowest first (Python and RE2 alike)."""
+SAMPLE_ROWS = 2000
 OUT_OF_RANGE_SPANS = 3
 PLACEHOLDER_BEFORE = "1971-01-01"
 
@@ -67,6 +74,7 @@ def build_event_log(
     con = duckdb.connect()
     try:
         con.execute(f"SET TimeZone = '{timezone}'")
+        con.execute("SET enable_progress_bar = false")
         con.register("raw_input", table)
         _say(progress, "parsing timestamps")
         notes: list[str] = []
@@ -172,34 +180,38 @@ def _attribute_sql(
 
 
 def _text_kinds(con: duckdb.DuckDBPyConnection, columns: list[str]) -> dict[str, str]:
-    """For each text column: "integer", "decimal", "decimal comma", "boolean" or "text"."""
+    """For each text column: "integer", "decimal", "decimal comma", "boolean" or "text".
+
+    A sample rules out most text columns cheaply; the rest are checked on every value,
+    because a conversion that failed on one row would lose that value."""
     if not columns:
         return {}
-    checks = []
-    for column in columns:
-        v = f"trim({quote(column)})"
-        checks += [
-            f"count({v})",
-            f"bool_and(regexp_full_match({v}, '{INTEGER}'))",
-            f"bool_and(regexp_full_match({v}, '{DECIMAL_POINT}'))",
-            f"bool_and(regexp_full_match({v}, '{DECIMAL_COMMA}|{INTEGER}'))",
-            f"bool_and(lower({v}) IN ('true', 'false'))",
-        ]
-    row = con.execute(f"SELECT {', '.join(checks)} FROM raw_input").fetchone()
+    sample = con.execute(
+        f"SELECT {', '.join(quote(c) for c in columns)} FROM raw_input "
+        f"USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7)"
+    ).fetchall()
     kinds = {}
     for index, column in enumerate(columns):
-        present, integer, decimal, comma, boolean = row[index * 5 : index * 5 + 5]
-        if not present:
-            kinds[column] = "text"
-        elif integer:
-            kinds[column] = "integer"
-        elif decimal:
-            kinds[column] = "decimal"
-        elif comma:
-            kinds[column] = "decimal comma"
-        else:
-            kinds[column] = "boolean" if boolean else "text"
+        values = [row[index].strip() for row in sample if row[index] is not None]
+        kinds[column] = _kind(values) if values else "text"
+    candidates = [column for column, kind in kinds.items() if kind != "text"]
+    if candidates:
+        checks = [
+            f"bool_and(regexp_full_match(trim({quote(column)}), '{PATTERNS[kinds[column]]}'))"
+            for column in candidates
+        ]
+        row = con.execute(f"SELECT {', '.join(checks)} FROM raw_input").fetchone()
+        for column, holds in zip(candidates, row, strict=True):
+            kinds[column] = kinds[column] if holds else "text"
     return kinds
+
+
+def _kind(values: list[str]) -> str:
+    """The narrowest kind every one of these values fits."""
+    for kind, pattern in PATTERNS.items():
+        if all(re.fullmatch(pattern, value) for value in values):
+            return kind
+    return "text"
 
 
 def _typed(column: str, kind: str | None) -> str:
@@ -240,6 +252,19 @@ def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: di
 
 def _account(con: duckdb.DuckDBPyConnection) -> None:
     """Steps 2 and 3: pair starts with completes (FIFO) and give every row its fate."""
+    (starts,) = con.execute(
+        "SELECT count(*) FROM staged WHERE drop_reason IS NULL AND transition = 'start'"
+    ).fetchone()
+    if not starts:
+        con.execute(
+            """
+            CREATE TEMP VIEW accounted AS
+            SELECT *, start_timestamp AS paired_start, coalesce(drop_reason, 'event') AS fate,
+                false AS unpaired_complete
+            FROM staged
+            """
+        )
+        return
     con.execute(
         f"""
         CREATE TEMP TABLE accounted AS
@@ -335,6 +360,7 @@ def _examples(con: duckdb.DuckDBPyConnection, raw: RawLog, sql: str) -> dict[str
     return {
         label: RowCount(count, [raw.locate(row) for row in rows or []])
         for label, count, rows in con.execute(sql).fetchall()
+        if count
     }
 
 
@@ -344,7 +370,7 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         con,
         raw,
         f"""
-        SELECT fate, count(*), list({ROW} ORDER BY {ROW})[1:{MAX_EXAMPLES}]
+        SELECT fate, count(*), min({ROW}, {MAX_EXAMPLES})
         FROM accounted GROUP BY fate ORDER BY count(*) DESC, fate
         """,
     )
@@ -404,14 +430,14 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         con,
         raw,
         f"""
-        WITH numbered AS (
-            SELECT {EVENT_INDEX}, row_number() OVER (
-                PARTITION BY case_id, activity, timestamp, start_timestamp, resource
-                ORDER BY {EVENT_INDEX}) AS copy
+        WITH copies AS (
+            SELECT count(*) AS copies, max({EVENT_INDEX}) AS last_copy
             FROM final
+            GROUP BY case_id, activity, timestamp, start_timestamp, resource
+            HAVING count(*) > 1
         )
-        SELECT 'duplicates', count(*), list({EVENT_INDEX} ORDER BY {EVENT_INDEX})[1:{MAX_EXAMPLES}]
-        FROM numbered WHERE copy > 1
+        SELECT 'duplicates', coalesce(sum(copies - 1), 0), min(last_copy, {MAX_EXAMPLES})
+        FROM copies
         """,
     )
     out_of_range = _examples(
@@ -428,7 +454,7 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
                    high + {OUT_OF_RANGE_SPANS} * greatest(high - low, 86400) AS late
             FROM bounds
         )
-        SELECT 'out of range', count(*), list({EVENT_INDEX} ORDER BY {EVENT_INDEX})[1:{MAX_EXAMPLES}]
+        SELECT 'out of range', count(*), min({EVENT_INDEX}, {MAX_EXAMPLES})
         FROM final, fences
         WHERE epoch(timestamp) < early OR epoch(timestamp) > late
            OR timestamp < TIMESTAMP '{PLACEHOLDER_BEFORE}'

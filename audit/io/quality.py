@@ -33,7 +33,8 @@ class DataQuality:
         unparseable timestamp, lifecycle transitions that are not events, start without a
         complete, lines the CSV reader could not split).
     merged_by_lifecycle: start rows joined to their complete row into one event.
-    unpaired_completes: complete events without a matching start (kept, no start time).
+    unpaired_completes: complete events of an activity that has start events elsewhere in
+        the log, but no matching start of its own (kept, without a start time).
     duplicated_events: events with the same case, activity, timestamps and resource as an
         earlier one (kept: the audit counts them, it does not guess which is right).
     single_event_cases: cases with only one event.

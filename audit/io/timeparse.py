@@ -86,20 +86,25 @@ def to_utc_sql(
         scale = " / 1000" if found is EPOCH_MS else ""
         number = f"try_cast(replace({value}, ',', '.') AS DOUBLE){scale}"
         return f"timezone('UTC', to_timestamp({number}))", found.name
-    return f"timezone('UTC', try_cast({text} AS TIMESTAMPTZ))", found.name
+    if found is ISO:
+        parsed = f"coalesce(try_cast({value} AS TIMESTAMPTZ), try_cast({text} AS TIMESTAMPTZ))"
+    else:
+        parsed = f"try_cast({text} AS TIMESTAMPTZ)"
+    return f"timezone('UTC', {parsed})", found.name
 
 
 def _recognise(
     con: duckdb.DuckDBPyConnection, table: str, value: str, column: str, source: str
 ) -> TimeFormat:
     """The format most sample values of the column follow."""
-    sample = [
-        row[0]
-        for row in con.execute(
-            f"SELECT v FROM (SELECT {value} AS v FROM {table}) WHERE v <> '' "
-            f"USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7)"
-        ).fetchall()
-    ]
+    query = (
+        f"SELECT {value} AS v FROM {table} USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) "
+        "REPEATABLE (7)"
+    )
+    sample = [v for (v,) in con.execute(query).fetchall() if v]
+    if not sample:
+        query = f"SELECT v FROM (SELECT {value} AS v FROM {table}) WHERE v <> '' LIMIT 100"
+        sample = [v for (v,) in con.execute(query).fetchall()]
     if not sample:
         raise AuditInputError(
             f"the timestamp column {column!r} is empty",

@@ -25,11 +25,11 @@ MARGIN_RIGHT = 90.0
 """Room right of the last stage: END."""
 HEADER = 64.0
 """Height of the stage names above the columns."""
-COLUMN = 200.0
+COLUMN = 208.0
 """Width of one slot in a stage's column."""
-BOX = (164.0, 58.0)
+BOX = (158.0, 72.0)
 """Width and height of an activity box."""
-ROW = 80.0
+ROW = 94.0
 """Vertical distance between stacked activity boxes."""
 LINE_GAP = 34.0
 """Distance between the line of visibility and the nearest box edge."""

@@ -29,7 +29,7 @@ BACKSTAGE = {"fill": "#e6f0fb", "stroke": "#2b6cb0"}
 BAND_FILLS = ("#f7fafc", "#edf2f7")
 HANDOFF_DASH = "9 6"
 END_RADIUS = 13.0
-NAME_SIZE = 15
+NAME_SIZE = 14
 COUNT_SIZE = 13
 LABEL_SIZE = 13
 
@@ -39,11 +39,11 @@ def _bands(layout: MapLayout, height: float, words: dict[str, str]) -> list[str]
     elements = []
     for index, band in enumerate(layout.bands):
         width = band.x1 - band.x0
+        name = band.stage if band.stage is not None else words["unmapped"]
         elements.append(
             f'<rect x="{band.x0:.1f}" y="0" width="{width:.1f}" height="{height:.1f}" '
-            f'fill="{BAND_FILLS[index % 2]}"/>'
+            f'fill="{BAND_FILLS[index % 2]}"><title>{svg.esc(name)}</title></rect>'
         )
-        name = band.stage if band.stage is not None else words["unmapped"]
         lines = svg.wrap(name, width - 16, 18)
         first_y = HEADER / 2 - (len(lines) - 1) * 11
         for number, line in enumerate(lines):
@@ -191,15 +191,15 @@ def _nodes(graph: nx.DiGraph, layout: MapLayout, words: dict[str, str], language
         stage = data["stage"] if data["stage"] is not None else words["unmapped"]
         tooltip = f"{node} ({stage}): {words_table.number(data['events'], language)}"
         width, height = BOX
-        lines = svg.wrap(node, width - 14, NAME_SIZE)
-        first_y = y - 8 - (len(lines) - 1) * 8.5
+        lines = svg.wrap(node, width - 12, NAME_SIZE, max_lines=3)
+        first_y = y - 9 - (len(lines) - 1) * 8
         elements.append(
             f"<g><title>{svg.esc(tooltip)}</title>"
             f'<rect x="{x - width / 2:.1f}" y="{y - height / 2:.1f}" width="{width}" '
             f'height="{height}" rx="9" fill="{style["fill"]}" stroke="{style["stroke"]}" '
             f'stroke-width="{3 if data["is_touchpoint"] else 2}"/>'
             + "".join(
-                svg.text(x, first_y + index * 17, line, size=NAME_SIZE, weight="bold")
+                svg.text(x, first_y + index * 16, line, size=NAME_SIZE, weight="bold")
                 for index, line in enumerate(lines)
             )
             + svg.text(

@@ -9,6 +9,9 @@ offline, prints with a page per section (A4 landscape) and reads on a projector.
 from __future__ import annotations
 
 import jinja2
+import markupsafe
+
+from audit.report.safe import clean_text
 
 CSS = """
 :root { --ink: #1d2327; --muted: #5b6670; --line: #d9dee3; --accent: #c0392b; --soft: #f5f7f9; }
@@ -143,8 +146,22 @@ BLOCKS = """
 {%- endmacro %}
 """
 
+
+
+def _without_controls(value: object) -> object:
+    """Every printed value without control characters (a name from the log may carry a
+    bell or a terminal escape); markup stays markup."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(clean_text(str(value)))
+    return clean_text(value) if isinstance(value, str) else value
+
+
 _ENVIRONMENT = jinja2.Environment(
-    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    finalize=_without_controls,
 )
 
 

@@ -178,6 +178,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A duration such as 24h or 5d; empty for no promise.",
         "fi": "Kesto, esim. 24h tai 5d; tyhjä, jos lupausta ei ole.",
     },
+    "journey.col.unmapped": {"en": "No stage", "fi": "Ei vaihetta"},
     "journey.col.activity": {"en": "Activity", "fi": "Toiminto"},
     "journey.col.touchpoint": {"en": "Touchpoint", "fi": "Kohtaamispiste"},
     "journey.col.channel": {"en": "Channel", "fi": "Kanava"},

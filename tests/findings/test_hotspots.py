@@ -102,7 +102,8 @@ def test_activity_unit_and_pair_evidence(hotspots):
         "asiat odottavat sen työtä mediaanisti 4,0 h."
     )
     assert by_name.loc[("handoff_pair", "Claims → Fraud check"), "evidence_en"] == (
-        "Claims → Fraud check: median wait after the handoff 12.0 h; 30 handoffs in 20 cases."
+        "Claims → Fraud check: median wait after the handoff 12.0 h; 30 handoffs in 20 cases; "
+        "20 times the case came straight back (ping-pong)."
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from audit.errors import AuditInputError
 from audit.process.journey_map import END, START, build_map, filter_map
+
 from .permit import A, C, D, R, S, X
 
 

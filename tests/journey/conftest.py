@@ -1,4 +1,4 @@
-"""Read the real logs in ../shared/realdata into the canonical event table for journey tests.
+"""Fixtures: the real logs in ../shared/realdata as canonical event tables, for journey tests.
 
 The journey tests must not depend on the readers (written at the same time), so this reads
 XES with a plain lxml pass and CSV with pandas, keeping only what drafting uses: case,
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 from lxml import etree
 
 REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
@@ -55,3 +56,24 @@ def read_csv(name: str, columns: dict[str, str]) -> pa.Table:
     if "lifecycle:transition" in frame:
         frame = frame[frame["lifecycle:transition"].str.lower() == "complete"]
     return canonical_table(frame.rename(columns=columns))
+
+
+@pytest.fixture(scope="module")
+def bpic2012_events() -> pa.Table:
+    return read_xes("bpic2012.xes.gz")
+
+
+@pytest.fixture(scope="module")
+def helpdesk_events() -> pa.Table:
+    return read_xes("helpdesk.xes.gz")
+
+
+@pytest.fixture(scope="module")
+def receipt_events() -> pa.Table:
+    columns = {
+        "case:concept:name": "case_id",
+        "concept:name": "activity",
+        "time:timestamp": "timestamp",
+        "case:channel": "channel",
+    }
+    return read_csv("receipt.csv.gz", columns)

@@ -1,0 +1,118 @@
+"""The app in a real browser: every page renders its charts and pictures, the hotspots
+appear, a real log uploads through the file uploader, and Finnish switches on. A
+screenshot of every page goes to screenshots/ for people to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+REALDATA = REPO / ".." / "shared" / "realdata"
+SCREENSHOTS = REPO / "screenshots"
+
+PAGES = (
+    "friction",
+    "process",
+    "handoffs",
+    "labyrinth",
+    "customer",
+    "experience",
+    "data",
+    "journey",
+)
+CHARTS = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+PICTURES = "[data-testid='stImage'] img"
+
+
+def wait_for_app(page) -> None:
+    """Until the script has finished running and the page shows its title."""
+    page.wait_for_selector("h1")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSpinner\"]')"
+    )
+
+
+def open_page(page, title: str) -> None:
+    """Click the page's link in the sidebar navigation and wait for it to draw."""
+    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
+    page.wait_for_selector(f'h1:has-text("{title}")')
+    wait_for_app(page)
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_every_page_renders_with_charts_pictures_and_hotspots(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("Weakest stage:").count() == 1
+    assert page.get_by_text("Hotspots").count() >= 1
+    assert page.get_by_text("median wait after the handoff").count() >= 1
+    shoot(page, "en-friction")
+
+    open_page(page, "Process over journey")
+    page.wait_for_selector(PICTURES)
+    assert page.locator(PICTURES).first.evaluate("img => img.naturalWidth") > 500
+    shoot(page, "en-process")
+
+    open_page(page, "Handoffs")
+    page.wait_for_selector(PICTURES)
+    page.wait_for_selector(CHARTS)
+    shoot(page, "en-handoffs")
+
+    open_page(page, "Labyrinth")
+    page.wait_for_selector(CHARTS)
+    shoot(page, "en-labyrinth")
+
+    open_page(page, "Customer's eye")
+    page.wait_for_selector(PICTURES)
+    assert page.get_by_text("This case took").count() >= 1
+    shoot(page, "en-customer")
+
+    open_page(page, "Experience")
+    page.wait_for_selector(CHARTS)
+    shoot(page, "en-experience")
+
+    open_page(page, "Journey")
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    shoot(page, "en-journey")
+
+    open_page(page, "Data")
+    shoot(page, "en-data")
+
+
+@pytest.mark.realdata
+def test_a_real_log_uploads_and_is_audited(page, app_url):
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']").first
+    uploader.set_input_files(str(REALDATA / "receipt.xes.gz"))
+    page.wait_for_selector("h1:has-text('Friction map')")
+    wait_for_app(page)
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("receipt.xes.gz").count() >= 1
+    assert page.get_by_text("1,434 cases").count() >= 1
+    shoot(page, "upload-receipt-friction")
+
+
+def test_finnish_switches_every_page(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_role("button", name="suomi").click()
+    page.wait_for_selector("h1:has-text('Kitkakartta')")
+    wait_for_app(page)
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("Heikoin vaihe:").count() == 1
+    shoot(page, "fi-friction")
+    for title, name in (("Prosessi polun päällä", "process"), ("Asiakkaan silmin", "customer")):
+        open_page(page, title)
+        page.wait_for_selector(PICTURES)
+        shoot(page, f"fi-{name}")

@@ -1,0 +1,36 @@
+"""The engine on real public logs agrees with the independent plain-pandas calculation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.engine import measure_table
+from audit.io import read_log
+from audit.journey import compile_journey, draft_journey
+
+from .agreement import assert_agrees
+from .reference import reference_measures
+
+REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "name",
+    [
+        "receipt.xes.gz",
+        "helpdesk.xes.gz",
+        "sepsis.xes.gz",
+        "bpic2014_incidents.csv.gz",
+        "bpic2012_w_start_complete.xes.gz",
+    ],
+)
+def test_engine_totals_agree_with_the_plain_calculation(name):
+    events = read_log(REALDATA / name).events
+    drafted = draft_journey(events)
+    journey = compile_journey(drafted, events.column("activity").to_pylist(), events.column_names)
+    measures = measure_table(events, journey)
+    assert measures.log["events"] == events.num_rows
+    assert_agrees(measures, reference_measures(events.to_pandas(), journey))
