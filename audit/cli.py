@@ -28,7 +28,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def journey_audit() -> None:
     """Journey Audit: what the process does to the customer, from event logs."""
@@ -36,7 +35,10 @@ def journey_audit() -> None:
 
 MAPPING = "Column mapping"
 LogArgument = Annotated[
-    Path, typer.Argument(help="Event log: .csv, .csv.gz, .tsv, .txt, .xes, .xes.gz, .parquet, .xlsx")
+    Path,
+    typer.Argument(
+        metavar="LOG", help="Event log: .csv, .csv.gz, .tsv, .txt, .xes, .xes.gz, .parquet, .xlsx"
+    ),
 ]
 CaseOption = Annotated[
     str | None, typer.Option("--case", help="Column with the case id.", rich_help_panel=MAPPING)
@@ -76,9 +78,7 @@ ChannelOption = Annotated[
 ]
 LifecycleOption = Annotated[
     str | None,
-    typer.Option(
-        "--lifecycle", help="Column with lifecycle transitions.", rich_help_panel=MAPPING
-    ),
+    typer.Option("--lifecycle", help="Column with lifecycle transitions.", rich_help_panel=MAPPING),
 ]
 TimezoneOption = Annotated[
     str,
@@ -144,8 +144,18 @@ def inspect(
     """Show what was recognised in LOG (roles, cases, events, time span, lifecycle,
     data-quality account), to check the mapping before an audit."""
     event_log = read_from_options(
-        log, case, activity, separator, timestamp, start, resource, org_unit, channel,
-        lifecycle, timezone, dayfirst,
+        log,
+        case,
+        activity,
+        separator,
+        timestamp,
+        start,
+        resource,
+        org_unit,
+        channel,
+        lifecycle,
+        timezone,
+        dayfirst,
     )
     description = describe(event_log)
     if as_json:

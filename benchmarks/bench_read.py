@@ -68,17 +68,23 @@ def synthetic_log(events: int, seed: int = 7) -> pa.Table:
     start = np.datetime64("2023-01-01T00:00:00") + rng.integers(0, 365 * 86400, lengths.size)
     step = rng.exponential(6 * 3600, size=case_of_event.size).astype("int64")
     first = np.r_[0, np.flatnonzero(np.diff(case_of_event)) + 1]
-    offsets = np.cumsum(step) - np.repeat(np.cumsum(step)[first] - step[first], np.diff(
-        np.r_[first, case_of_event.size]))
+    offsets = np.cumsum(step) - np.repeat(
+        np.cumsum(step)[first] - step[first], np.diff(np.r_[first, case_of_event.size])
+    )
     times = start[case_of_event] + offsets.astype("timedelta64[s]")
     text_times = np.char.add(np.datetime_as_string(times, unit="s").astype(str), "+02:00")
+
+    def labels(prefix: str, count: int) -> pa.Array:
+        numbers = rng.integers(1, count + 1, case_of_event.size).astype(str)
+        return pa.array(np.char.add(prefix, numbers))
+
     return pa.table(
         {
             "Case ID": pa.array(np.char.add("C", case_of_event.astype(str))),
-            "Activity": pa.array(np.char.add("Activity ", rng.integers(1, 21, case_of_event.size).astype(str))),
+            "Activity": labels("Activity ", 20),
             "Complete Timestamp": pa.array(text_times),
-            "Resource": pa.array(np.char.add("R", rng.integers(1, 51, case_of_event.size).astype(str))),
-            "Team": pa.array(np.char.add("Team ", rng.integers(1, 9, case_of_event.size).astype(str))),
+            "Resource": labels("R", 50),
+            "Team": labels("Team ", 8),
             "Amount": pa.array(rng.gamma(2.0, 300.0, case_of_event.size).round(2)),
         }
     )
@@ -159,9 +165,7 @@ def render(xes, synthetic) -> str:
         "|---|---:|---:|---:|",
     ]
     for name, events, result in synthetic:
-        lines.append(
-            f"| {name} | {events:,} | {result['seconds']:.2f} | {result['peak_mb']:.0f} |"
-        )
+        lines.append(f"| {name} | {events:,} | {result['seconds']:.2f} | {result['peak_mb']:.0f} |")
     return "\n".join(lines) + "\n"
 
 

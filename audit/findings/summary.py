@@ -89,12 +89,20 @@ def _overview(result: AuditResult) -> list[str]:
     return lines
 
 
-def _hotspot_lines(hotspots: pd.DataFrame, language: str, per_level: int | None) -> list[str]:
-    """One line per hotspot: "Stage 1 (62.3): evidence"."""
+def _level_label(level: str, handoff_basis: str | None, language: str) -> str:
+    """The level's name for people; org units are resources when the log has no units."""
+    shown = "resource" if level == "org_unit" and handoff_basis == "resource" else level
+    return text(f"level.{shown}", language)
+
+
+def _hotspot_lines(result: AuditResult, per_level: int | None) -> list[str]:
+    """One line per hotspot: "Stage 1 (62.3): evidence"; all, or the top per_level."""
+    lang, hotspots = result.language, result.hotspots
+    basis = result.measures.log.get("handoff_basis")
     shown = hotspots if per_level is None else hotspots[hotspots["rank"] <= per_level]
     return [
-        f"{text(f'level.{row.level}', language)} {row.rank} "
-        f"({format_number(row.score, language)}): {getattr(row, f'evidence_{language}')}"
+        f"{_level_label(row.level, basis, lang)} {row.rank} "
+        f"({format_number(row.score, lang)}): {getattr(row, f'evidence_{lang}')}"
         for row in shown.itertuples()
     ]
 
@@ -112,9 +120,7 @@ def summary_text(result: AuditResult) -> str:
     lines = [text("summary.title", lang, source=result.source), ""]
     lines += _overview(result)
     lines += ["", text("summary.hotspots", lang)]
-    lines += [
-        f"  {line}" for line in _hotspot_lines(result.hotspots, lang, CONSOLE_HOTSPOTS_PER_LEVEL)
-    ]
+    lines += [f"  {line}" for line in _hotspot_lines(result, CONSOLE_HOTSPOTS_PER_LEVEL)]
     experience = _experience_lines(result)
     if experience:
         lines += ["", text("summary.experience", lang)] + [f"  {line}" for line in experience]
@@ -156,7 +162,7 @@ def summary_markdown(result: AuditResult) -> str:
     lines += [f"- {line}" for line in _overview(result)]
     lines += ["", f"## {text('summary.stages', lang)}", ""] + _stage_rows(result)
     lines += ["", f"## {text('summary.hotspots', lang)}", ""]
-    lines += [f"- {_markdown_cell(line)}" for line in _hotspot_lines(result.hotspots, lang, None)]
+    lines += [f"- {_markdown_cell(line)}" for line in _hotspot_lines(result, None)]
     experience = _experience_lines(result)
     if experience:
         lines += ["", f"## {text('summary.experience', lang)}", ""]

@@ -99,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "level.stage": {"en": "Stage", "fi": "Vaihe"},
     "level.activity": {"en": "Activity", "fi": "Toiminto"},
     "level.org_unit": {"en": "Org unit", "fi": "Yksikkö"},
+    "level.resource": {"en": "Resource", "fi": "Resurssi"},
     "level.handoff_pair": {"en": "Handoff", "fi": "Siirto"},
     "component.wait": {"en": "wait", "fi": "odotus"},
     "component.handoffs": {"en": "handoffs", "fi": "siirrot"},

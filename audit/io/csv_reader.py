@@ -91,8 +91,9 @@ def read_csv_raw(path: Path) -> RawLog:
             table = _read_table(path, "cp1252", delimiter, names, skip, rejected)
         else:
             raise _explain(path, exc) from exc
-    return RawLog(table=table, locate=lambda position: f"line {position + skip + 1}",
-                  rejected=rejected)
+    return RawLog(
+        table=table, locate=lambda position: f"line {position + skip + 1}", rejected=rejected
+    )
 
 
 def _read_table(
@@ -100,9 +101,7 @@ def _read_table(
 ) -> pa.Table:
     def reject(row: pacsv.InvalidRow) -> str:
         where = f"line {row.number}" if row.number is not None else "a line"
-        rejected.append(
-            f"{where} ({row.actual_columns} fields, expected {row.expected_columns})"
-        )
+        rejected.append(f"{where} ({row.actual_columns} fields, expected {row.expected_columns})")
         return "skip"
 
     stream = pa.input_stream(str(path), compression="gzip" if is_gzip(path) else None)
@@ -140,8 +139,12 @@ def _explain(path: Path, exc: BaseException) -> AuditInputError:
         return AuditInputError(
             "bytes that are not valid text", source=path.name, hint="save the file as UTF-8"
         )
-    return broken_gzip(path, exc) if "gzip" in message.lower() else AuditInputError(
-        f"cannot be read as a delimited text file: {message}",
-        source=path.name,
-        hint="check that it is a CSV export with one header line",
+    return (
+        broken_gzip(path, exc)
+        if "gzip" in message.lower()
+        else AuditInputError(
+            f"cannot be read as a delimited text file: {message}",
+            source=path.name,
+            hint="check that it is a CSV export with one header line",
+        )
     )

@@ -40,8 +40,16 @@ from audit.io.timeparse import quote, to_utc_sql
 ROW = "__row"
 EVENT_TRANSITIONS = ("complete", "unknown")
 NOT_EVENT_TRANSITIONS = (
-    "schedule", "assign", "reassign", "suspend", "resume", "withdraw", "ate_abort",
-    "pi_abort", "autoskip", "manualskip",
+    "schedule",
+    "assign",
+    "reassign",
+    "suspend",
+    "resume",
+    "withdraw",
+    "ate_abort",
+    "pi_abort",
+    "autoskip",
+    "manualskip",
 )
 INTEGER = r"-?(0|[1-9][0-9]*)"
 PATTERNS = {
@@ -165,10 +173,13 @@ def _role_sql(
 def _attribute_sql(
     con: duckdb.DuckDBPyConnection, table: pa.Table, mapping: ColumnMapping
 ) -> dict[str, str]:
-    """Output name -> SQL for every input column that fills no role (the lifecycle column
-    is kept too). Text columns whose every value is a number or a boolean get that type;
-    numbers with a leading zero (`0012`) stay text, decimal commas are understood."""
-    used = mapping.used_columns() - ({mapping.lifecycle} if mapping.lifecycle else set())
+    """Output name -> SQL for every input column that fills no role. The lifecycle column
+    stays as an attribute when it holds values outside the XES model. Text columns whose
+    every value is a number or a boolean get that type; numbers with a leading zero
+    (`0012`) stay text, decimal commas are understood."""
+    used = mapping.used_columns()
+    if mapping.lifecycle and _has_foreign_transitions(con, mapping.lifecycle):
+        used.discard(mapping.lifecycle)
     names = [name for name in table.column_names if name not in used and name != ROW]
     text_columns = [name for name in names if pa.types.is_string(table.schema.field(name).type)]
     kinds = _text_kinds(con, text_columns)
@@ -177,6 +188,17 @@ def _attribute_sql(
         out = f"{name} (input)" if name in CANONICAL_COLUMNS else name
         result[out] = _typed(name, kinds.get(name))
     return result
+
+
+def _has_foreign_transitions(con: duckdb.DuckDBPyConnection, column: str) -> bool:
+    """True when the lifecycle column holds a value outside the XES lifecycle model."""
+    known = ", ".join(
+        _literal(value) for value in ("start", *EVENT_TRANSITIONS, *NOT_EVENT_TRANSITIONS)
+    )
+    (count,) = con.execute(
+        f"SELECT count(*) FROM raw_input WHERE lower({_text(column)}) NOT IN ({known})"
+    ).fetchone()
+    return count > 0
 
 
 def _text_kinds(con: duckdb.DuckDBPyConnection, columns: list[str]) -> dict[str, str]:
@@ -478,7 +500,9 @@ def _case_attributes(con: duckdb.DuckDBPyConnection, attributes: list[str]) -> l
     """Attribute columns with at most one distinct value in every case."""
     if not attributes:
         return []
-    counts = ", ".join(f"count(DISTINCT {quote(name)}) AS c{i}" for i, name in enumerate(attributes))
+    counts = ", ".join(
+        f"count(DISTINCT {quote(name)}) AS c{i}" for i, name in enumerate(attributes)
+    )
     maxima = ", ".join(f"max(c{i}) <= 1" for i in range(len(attributes)))
     row = con.execute(
         f"SELECT {maxima} FROM (SELECT {counts} FROM final GROUP BY case_id)"

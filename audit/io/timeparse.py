@@ -41,7 +41,9 @@ EPOCH = TimeFormat("epoch seconds", re.compile(r"^\d{9,10}([.,]\d+)?$"))
 EPOCH_MS = TimeFormat("epoch milliseconds", re.compile(r"^\d{12,13}$"))
 FORMATS = (ISO, YMD, DMY, EPOCH, EPOCH_MS)
 
-ISO_TEXT = r"regexp_replace(replace({v}, ',', '.'), '\s+(Z|[+-]\d{{2}}:?\d{{2}}|[+-]\d{{2}})$', '\1')"
+ISO_TEXT = (
+    r"regexp_replace(replace({v}, ',', '.'), '\s+(Z|[+-]\d{{2}}:?\d{{2}}|[+-]\d{{2}})$', '\1')"
+)
 
 
 def quote(name: str) -> str:
@@ -116,8 +118,7 @@ def _recognise(
     if counts[best.name] * 2 < len(sample):
         examples = ", ".join(repr(v) for v in sample[:3])
         raise AuditInputError(
-            f"column {column!r} does not hold timestamps in a format I know "
-            f"(examples: {examples})",
+            f"column {column!r} does not hold timestamps in a format I know (examples: {examples})",
             source=source,
             hint="use ISO 8601 (2024-03-01 14:05:00), dd.mm.yyyy hh:mm, dd/mm/yyyy, "
             "yyyy/mm/dd hh:mm:ss or epoch seconds, or name another column with --timestamp",

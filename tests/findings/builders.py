@@ -11,6 +11,10 @@ import math
 import pandas as pd
 
 from audit.engine.result import Measures
+from audit.findings.experience import measure_experience
+from audit.findings.friction import stage_friction
+from audit.findings.hotspots import find_hotspots, weakest_stage
+from audit.findings.result import AuditResult
 from audit.journey.compiled import CompiledJourney
 
 NAN = math.nan
@@ -214,4 +218,24 @@ def make_journey(weights: dict[str, float] | None = None, survey=None) -> Compil
         unmapped=["Archive"],
         weights=weights or {},
         survey={"nps": "nps", "csat": "csat"} if survey is None else survey,
+    )
+
+
+QUALITY = {"rows_read": 300, "events_used": 290, "rows_dropped": 10, "dropped": {}}
+
+
+def make_result(measures, journey, language="en") -> AuditResult:
+    """The AuditResult of the hand-made audit, as the pipeline assembles it."""
+    friction = stage_friction(measures, journey)
+    return AuditResult(
+        source="claims.csv",
+        timezone="Europe/Helsinki",
+        quality=QUALITY,
+        journey=journey,
+        measures=measures,
+        friction=friction,
+        hotspots=find_hotspots(measures, journey, friction),
+        weakest_stage=weakest_stage(friction),
+        experience=measure_experience(measures, journey),
+        language=language,
     )

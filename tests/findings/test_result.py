@@ -6,29 +6,9 @@ import json
 
 import pytest
 
-from audit.findings.experience import measure_experience
-from audit.findings.friction import stage_friction
-from audit.findings.hotspots import find_hotspots, weakest_stage
-from audit.findings.result import AuditResult
 from audit.journey.compiled import FRICTION_COMPONENTS
 
-QUALITY = {"rows_read": 300, "events_used": 290, "rows_dropped": 10, "dropped": {}}
-
-
-def make_result(measures, journey, language="en") -> AuditResult:
-    friction = stage_friction(measures, journey)
-    return AuditResult(
-        source="claims.csv",
-        timezone="Europe/Helsinki",
-        quality=QUALITY,
-        journey=journey,
-        measures=measures,
-        friction=friction,
-        hotspots=find_hotspots(measures, journey, friction),
-        weakest_stage=weakest_stage(friction),
-        experience=measure_experience(measures, journey),
-        language=language,
-    )
+from .builders import make_result
 
 
 @pytest.fixture

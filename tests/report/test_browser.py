@@ -92,7 +92,7 @@ def test_hostile_names_render_as_text_in_the_browser(browser, tmp_path):
     page, refused, dialogs = _open(browser, path)
     assert dialogs == []  # neither <script> nor onerror ran
     assert refused == []  # <img src=x> was never requested
-    assert HOSTILE_ACTIVITY in page.locator("#hotspots").inner_text()
+    assert HOSTILE_ACTIVITY in page.locator("main").inner_text()
     assert page.locator("main script, main img").count() == 0
     page.context.close()
 

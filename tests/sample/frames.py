@@ -10,10 +10,12 @@ CASES = 3000
 
 
 def as_frame(table: pa.Table) -> pd.DataFrame:
-    """The generated log as plain pandas columns (text, datetimes, float NPS)."""
+    """The generated log as plain pandas columns (text, datetimes in seconds, float NPS)."""
     frame = table.to_pandas()
     for column in frame.columns:
         if isinstance(frame[column].dtype, pd.CategoricalDtype):
             frame[column] = frame[column].astype(object)
+    for column in ("Start Timestamp", "Complete Timestamp"):
+        frame[column] = frame[column].astype("datetime64[s]")
     frame["nps"] = frame["nps"].astype(float)
     return frame

@@ -99,7 +99,7 @@ def test_times_are_ordered_and_in_office_hours(claims):
     assert (start <= complete).all()
     previous_complete = complete.groupby(claims[CASE]).shift()
     assert (start[previous_complete.notna()] >= previous_complete.dropna()).all()
-    assert start.dt.dayofweek.max() <= 4  # Monday to Friday
+    assert start.dt.day_of_week.max() <= 4  # Monday to Friday
     assert start.dt.hour.between(8, 16).all()
 
 
@@ -182,7 +182,8 @@ def test_same_seed_same_file_other_seed_other_file(tmp_path):
     write_log(other, 200, seed=4)
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() != other.read_bytes()
-    assert first.read_text().splitlines()[1].split(",")[2] == "2025-01-06T08:11:40"
+    first_event = first.read_text().splitlines()[1]
+    assert first_event.startswith('"CLM-000001","Claim received","2025-01-06T08:46:14",')
 
 
 def test_chunks_do_not_change_the_log():
@@ -199,8 +200,8 @@ def test_parquet_keeps_typed_timestamps(tmp_path):
     events = write_log(path, 300, seed=3, fmt="parquet")
     table = pq.read_table(path)
     assert table.num_rows == events
-    assert str(table.schema.field("Complete Timestamp").type) == "timestamp[s]"
-    assert as_frame(table).equals(as_frame(generate_table(300, seed=3)))
+    assert pa.types.is_timestamp(table.schema.field("Complete Timestamp").type)
+    pd.testing.assert_frame_equal(as_frame(table), as_frame(generate_table(300, seed=3)))
 
 
 def test_unknown_friction_source_is_refused():
