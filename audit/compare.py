@@ -212,7 +212,9 @@ def _stage_rows(before, after) -> list[list]:
             continue
         order = int(stages.loc[stage, "order"]) if pd.notna(stages.loc[stage, "order"]) else 0
         for spec in STAGE_SHARES:
-            pair = [_stage_share(spec.name, stage, c, m) for c, m in zip(counts, measures)]
+            pair = [
+                _stage_share(spec.name, stage, c, m) for c, m in zip(counts, measures, strict=True)
+            ]
             if any(p is None for p in pair):
                 continue
             rows.append([stage, order, spec.name, spec.kind, *_share_test(*pair[0], *pair[1])])
@@ -372,7 +374,7 @@ def split_at(log: EventLog, date: datetime | str) -> tuple[EventLog, EventLog]:
         raise AuditInputError(
             f"'{date}' is not a date",
             source=str(log.source),
-            hint="give the split date as YYYY-MM-DD (optionally with a time, e.g. 2025-03-01T12:00).",
+            hint="give the split date as YYYY-MM-DD, optionally with a time (2025-03-01T12:00).",
         ) from error
     if cut.tzinfo is not None:
         cut = cut.tz_convert("UTC").tz_localize(None)
@@ -385,7 +387,7 @@ def split_at(log: EventLog, date: datetime | str) -> tuple[EventLog, EventLog]:
     in_before = pc.is_in(events.column(CASE), value_set=early_cases)
     periods = (events.filter(in_before), events.filter(pc.invert(in_before)))
     labels = (f"before {cut:%Y-%m-%d %H:%M}", f"from {cut:%Y-%m-%d %H:%M}")
-    for table, label in zip(periods, labels):
+    for table, label in zip(periods, labels, strict=True):
         if table.num_rows == 0:
             raise AuditInputError(
                 f"no case started {label}, so that period would be empty",
@@ -394,5 +396,5 @@ def split_at(log: EventLog, date: datetime | str) -> tuple[EventLog, EventLog]:
             )
     return tuple(
         replace(log, events=table, source=f"{log.source} ({label})")
-        for table, label in zip(periods, labels)
+        for table, label in zip(periods, labels, strict=True)
     )

@@ -180,7 +180,9 @@ _ACT_UNIT = np.array([UNITS.index(a.unit) for a in ACTIVITIES])
 _ACT_STAGE = np.array([STAGES.index(a.stage) for a in ACTIVITIES])
 _ACT_WAIT_S = np.array([a.wait_hours * 3600 for a in ACTIVITIES])
 _ACT_WORK_S = np.array([a.work_minutes * 60 for a in ACTIVITIES])
-_ACT_CHANNEL = np.array([CHANNELS.index(a.channel) if a.channel in CHANNELS else -1 for a in ACTIVITIES])
+_ACT_CHANNEL = np.array(
+    [CHANNELS.index(a.channel) if a.channel in CHANNELS else -1 for a in ACTIVITIES]
+)
 _ACT_OUTCOME = np.array([a.name in OUTCOMES for a in ACTIVITIES])
 _RESOURCE_NAMES = [f"{prefix}-{i + 1:02d}" for prefix, size in _TEAMS for i in range(size)]
 _TEAM_SIZE = np.array([size for _, size in _TEAMS])
@@ -462,6 +464,7 @@ CHUNK_CASES = 100_000
 
 
 def _check_without(without: Iterable[str]) -> frozenset[str]:
+    """The friction sources to remove, refused with the valid names when one is unknown."""
     chosen = frozenset(without)
     unknown = chosen.difference(FRICTION_SOURCES)
     if unknown:
@@ -535,14 +538,9 @@ def write_log(
         for table in generate(cases, seed, without):
             if fmt == "csv":
                 table = _as_csv_table(table)
-            if writer is None:
-                writer = (
-                    pq.ParquetWriter(path, table.schema, compression="zstd")
-                    if fmt == "parquet"
-                    else pa_csv.CSVWriter(
-                        path, table.schema, write_options=pa_csv.WriteOptions(quoting_style="needed")
-                    )
-                )
+                writer = writer or pa_csv.CSVWriter(path, table.schema)
+            else:
+                writer = writer or pq.ParquetWriter(path, table.schema, compression="zstd")
             writer.write_table(table)
             events += table.num_rows
     finally:

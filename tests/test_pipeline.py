@@ -185,3 +185,22 @@ def test_example_experience_follows_friction(example):
     assert nps("stage", "rest", "Assessment") > nps("stage", "weakest", "Assessment")
     sentences = summary_text(example)
     assert "NPS" in sentences and "without ping-pong" in sentences
+
+
+REALDATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "realdata"
+
+
+@pytest.mark.realdata
+def test_real_log_with_a_drafted_journey_gives_a_valid_contract(tmp_path):
+    result = run_audit(REALDATA / "receipt.csv.gz")
+    document = json.loads(json.dumps(result.to_json_dict(), allow_nan=False))
+    assert document["log"]["cases"] == 1434
+    assert document["journey"]["drafted"] is True
+    stages = [stage for stage in document["stages"] if stage["friction"] is not None]
+    assert all(0 <= stage["friction"] <= 100 for stage in stages)
+    worst = max(stages, key=lambda stage: stage["friction"])
+    assert document["weakest_stage"] == worst["stage"]
+    assert all(hotspot["evidence"] for hotspot in document["hotspots"])
+    assert all(result.hotspots["evidence_fi"].str.len() > 0)
+    write_outputs(result, tmp_path)
+    assert (tmp_path / "findings.json").stat().st_size > 0

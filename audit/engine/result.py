@@ -1,7 +1,8 @@
 """What the engine returns: every measure, as small tables at each level.
 
 All durations are in hours (float). Tables are pandas DataFrames with the columns listed;
-the engine builds them in DuckDB and only these aggregates come back to Python.
+the engine builds them in DuckDB and only these aggregates come back to Python. The
+definitions behind every number are in docs/measures.md.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ class Measures:
 
     log: cases, events, activities, first_event, last_event (ISO text), handoff_basis
         ("org_unit", "resource" or None), has_start_times (bool), ongoing_cutoff (ISO text:
-        cases without an outcome whose last event is after it are ongoing, not drop-offs).
+        cases without an outcome whose last event is after it are ongoing, not drop-offs),
+        ongoing_after_hours (the hours before the log's end that gave the cut-off) and
+        ongoing_rule ("journey map" or "95th percentile of waits").
     totals: handoffs, cases_with_handoff, pingpongs, pingpong_cases, self_loops, repetitions,
         repeats, redos, rework_cases, back_jumps, back_jump_cases, touchpoints, dropoffs,
         ongoing_cases, good_outcomes, bad_outcomes, lead_time_hours_median,
@@ -35,12 +38,12 @@ class Measures:
     org_units: org_unit, events, cases, handoffs_in, handoffs_out, wait_hours_median,
         handoff_wait_hours_median, pingpongs.
     cases: case_id, events, first_event, last_event, lead_time_hours, handoffs, pingpongs,
-        self_loops, repetitions, rework, back_jumps, touchpoints, repeated_touchpoints,
-        silence_hours, wait_hours_total, last_stage, last_stage_order, status ("good",
-        "bad", "dropoff", "ongoing"), promises_broken, plus case attributes kept by the
-        reader (for example survey scores and channel).
+        self_loops, repetitions, rework, repeats, redos, back_jumps, touchpoints,
+        repeated_touchpoints, silence_hours, wait_hours_total, last_stage, last_stage_order,
+        status ("good", "bad", "dropoff", "ongoing"), promises_broken, plus the journey's
+        survey columns and the requested case attributes (first non-null value per case).
     case_stages: case_id, stage, order, events, time_in_stage_hours, work_hours,
-        promise_kept (None without a promise).
+        promise_kept (None without a promise); includes "(unmapped)" rows (order None).
     handoff_pairs: from_unit, to_unit, count, cases, wait_hours_median.
     pingpong_pairs: unit, via_unit, count, cases  (unit -> via_unit -> unit).
     back_jumps: from_stage, to_stage, count, cases.

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from audit.engine.result import Measures
@@ -50,46 +51,52 @@ DEFAULT_WEIGHT = 1.0
 """Weight of a component that the journey file does not weight."""
 
 
-def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+Values = pd.Series | np.ndarray
+"""A column of numbers: a measures column or a component computed from them."""
+
+
+def _numbers(values: Values) -> np.ndarray:
+    """The values as floats, missing (or not a number) as 0."""
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy("float64", na_value=0.0)
+    return np.nan_to_num(numbers)
+
+
+def _ratio(numerator: Values, denominator: Values) -> np.ndarray:
     """numerator / denominator as floats in 0..1; 0 where the denominator is 0 or missing."""
-    num = pd.to_numeric(numerator, errors="coerce").astype("float64").fillna(0.0)
-    den = pd.to_numeric(denominator, errors="coerce").astype("float64").fillna(0.0)
-    ratio = num / den.where(den > 0)
-    return ratio.fillna(0.0).clip(0.0, 1.0)
+    num, den = _numbers(numerator), _numbers(denominator)
+    ratio = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    return np.clip(ratio, 0.0, 1.0)
 
 
-def _relative(values: pd.Series) -> pd.Series:
+def _relative(values: Values) -> np.ndarray:
     """Each value divided by the largest one (0..1); all 0 when the largest is 0."""
-    numbers = pd.to_numeric(values, errors="coerce").astype("float64").fillna(0.0)
-    return _ratio(numbers, pd.Series(numbers.max(), index=numbers.index))
+    numbers = _numbers(values)
+    return _ratio(numbers, np.full_like(numbers, numbers.max(initial=0.0)))
 
 
-def weighted_score(components: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:
+def _weights(names: list[str], weights: Mapping[str, float]) -> np.ndarray:
+    """The weight of each named component, as fractions of their total (all 0 if it is 0)."""
+    raw = np.array([float(weights.get(c, DEFAULT_WEIGHT)) for c in names])
+    total = raw.sum()
+    return raw / total if total > 0 else np.zeros_like(raw)
+
+
+def weighted_score(components: pd.DataFrame, weights: Mapping[str, float]) -> np.ndarray:
     """100 * weighted mean of the component columns present in `components` (0..100)."""
     names = [c for c in FRICTION_COMPONENTS if c in components.columns]
-    weight = pd.Series({c: float(weights.get(c, DEFAULT_WEIGHT)) for c in names})
-    total = weight.sum()
-    if total <= 0:
-        return pd.Series(0.0, index=components.index)
-    return 100 * (components[names] * weight).sum(axis=1) / total
+    return 100 * components[names].to_numpy("float64") @ _weights(names, weights)
 
 
 def contributions(components: pd.Series, weights: Mapping[str, float]) -> pd.Series:
     """Points each component adds to one item's score (they sum to the score), largest first."""
     names = [c for c in FRICTION_COMPONENTS if c in components.index]
-    weight = pd.Series({c: float(weights.get(c, DEFAULT_WEIGHT)) for c in names})
-    total = weight.sum()
-    if total <= 0:
-        return pd.Series(0.0, index=names)
-    points = 100 * components[names].astype("float64") * weight / total
-    return points.sort_values(ascending=False, kind="stable")
+    points = 100 * components[names].to_numpy("float64") * _weights(names, weights)
+    return pd.Series(points, index=names).sort_values(ascending=False, kind="stable")
 
 
-def _scored(keys: pd.DataFrame, components: dict[str, pd.Series], weights) -> pd.DataFrame:
+def _scored(keys: pd.DataFrame, components: dict[str, np.ndarray], weights) -> pd.DataFrame:
     """keys + one column per component + friction."""
-    table = keys.reset_index(drop=True).copy()
-    for name, values in components.items():
-        table[name] = values.reset_index(drop=True).astype("float64")
+    table = keys.reset_index(drop=True).assign(**components)
     table["friction"] = weighted_score(table, weights)
     return table
 
@@ -109,7 +116,7 @@ def stage_friction(measures: Measures, journey: CompiledJourney) -> pd.DataFrame
         "pingpong": _ratio(stages["pingpongs"], cases),
         "rework": _ratio(stages["self_loops"] + stages["repetitions"], stages["events"]),
         "back_jumps": _ratio(stages["back_jumps_into"], cases),
-        "promise": 1.0 - pd.to_numeric(stages["promise_kept_share"]).fillna(1.0),
+        "promise": 1.0 - _numbers(stages["promise_kept_share"].fillna(1.0)),
         "dropoff": _ratio(stages["dropoffs"], cases),
         "silence": _relative(stages["time_in_stage_hours_median"]) * missing_contact,
     }

@@ -4,8 +4,8 @@ Each level is ranked on its own (rank 1 = most friction), because a stage and an
 are scored from different components. The top HOTSPOTS_PER_LEVEL items with a score above
 zero become hotspots, each with one sentence of evidence in English and Finnish that
 names the EVIDENCE_COMPONENTS components that add the most points to its score, in plain
-words and numbers, and also (ALWAYS_NAMED) a stage's back-jumps and drop-offs and a handoff
-pair's ping-pong whenever there are any.
+words and numbers, and also (ALWAYS_NAMED) a stage's ping-pong, back-jumps and drop-offs and
+a handoff pair's ping-pong whenever there are any.
 """
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ EVIDENCE_COMPONENTS = 2
 """How many of the strongest components an evidence sentence names."""
 
 ALWAYS_NAMED: dict[str, tuple[str, ...]] = {
-    "stage": ("back_jumps", "dropoff"),
+    "stage": ("pingpong", "back_jumps", "dropoff"),
     "handoff_pair": ("pingpong",),
 }
 """Components a level's evidence names whenever they occur, however few points they add:
-a customer sent back to an earlier stage, lost at a stage, or bounced straight back after a
-handoff is always worth saying."""
+a customer bounced between units, sent back to an earlier stage or lost at a stage is
+always worth saying."""
 
 LEVELS: tuple[str, ...] = ("stage", "activity", "org_unit", "handoff_pair")
 

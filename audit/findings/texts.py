@@ -113,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "experience.mean_csat": {"en": "mean CSAT", "fi": "CSAT-keskiarvo"},
     "experience.mean_ces": {"en": "mean CES", "fi": "CES-keskiarvo"},
     "experience.handoffs": {
-        "en": "{score} {low} with {low_group} handoffs vs {high} with {high_group} "
+        "en": "{score} {low} at {low_group} vs {high} at {high_group} handoffs per case "
         "({high_cases} cases)",
         "fi": "{score} {low}, kun siirtoja on {low_group}, ja {high}, kun niitä on {high_group} "
         "({high_cases} asiaa)",

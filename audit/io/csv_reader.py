@@ -24,12 +24,20 @@ SNIFF_LINES = 50
 CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
-def detect_encoding(head: bytes) -> str:
-    """The Python codec name for the file, judged from its first bytes."""
+def detect_encoding(head: bytes) -> str | None:
+    """The Python codec name for the file, judged from its first bytes; None for bytes that
+    are no text at all (NUL bytes outside a UTF-16 pattern)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 4 and even == 0:
+            return "utf-16-le"
+        if even > len(head) // 4 and odd == 0:
+            return "utf-16-be"
+        return None
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
@@ -72,6 +80,12 @@ def read_csv_raw(path: Path) -> RawLog:
     """Read a delimited text file (optionally gzip-compressed) into text columns."""
     head = read_head(path, SNIFF_BYTES)
     encoding = detect_encoding(head)
+    if encoding is None:
+        raise AuditInputError(
+            "binary bytes where text was expected: this is not a text export",
+            source=path.name,
+            hint="export the log as CSV (UTF-8), or give the .xlsx or .parquet file itself",
+        )
     text = head.decode(encoding, errors="ignore")
     lines = text.splitlines()[:SNIFF_LINES]
     skip = 1
@@ -86,18 +100,28 @@ def read_csv_raw(path: Path) -> RawLog:
     try:
         table = _read_table(path, encoding, delimiter, names, skip, rejected)
     except pa.ArrowInvalid as exc:
-        if encoding == "utf-8" and "UTF8" in str(exc):
-            rejected.clear()
-            table = _read_table(path, "cp1252", delimiter, names, skip, rejected)
-        else:
+        if encoding != "utf-8" or "UTF8" not in str(exc):
             raise _explain(path, exc) from exc
+        encoding = "cp1252"
+        rejected.clear()
+        table = _read_table(path, encoding, delimiter, names, skip, rejected)
+    if rejected:
+        # the parallel reader cannot number lines; read once more in one thread to say where
+        rejected.clear()
+        table = _read_table(path, encoding, delimiter, names, skip, rejected, threads=False)
     return RawLog(
         table=table, locate=lambda position: f"line {position + skip + 1}", rejected=rejected
     )
 
 
 def _read_table(
-    path: Path, encoding: str, delimiter: str, names: list[str], skip: int, rejected: list[str]
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    names: list[str],
+    skip: int,
+    rejected: list[str],
+    threads: bool = True,
 ) -> pa.Table:
     def reject(row: pacsv.InvalidRow) -> str:
         where = f"line {row.number}" if row.number is not None else "a line"
@@ -109,7 +133,11 @@ def _read_table(
         return pacsv.read_csv(
             stream,
             read_options=pacsv.ReadOptions(
-                column_names=names, skip_rows=skip, encoding=encoding, block_size=1 << 24
+                column_names=names,
+                skip_rows=skip,
+                encoding=encoding,
+                block_size=1 << 24,
+                use_threads=threads,
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, invalid_row_handler=reject

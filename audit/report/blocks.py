@@ -4,17 +4,19 @@ strip) as plain dicts that the template renders, and the friction colour scale."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 Block = dict[str, object]
 
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its heading, whether it holds numbers (right-aligned) and whether
-    its cells are badges ({"text", "css"})."""
+    """A table column: its heading, whether it holds numbers (right-aligned), short words
+    that must not wrap, or badges ({"text", "css"})."""
 
     label: str
     num: bool = False
+    short: bool = False
     badge: bool = False
 
 
@@ -58,10 +60,10 @@ _FRICTION_STOPS: tuple[tuple[float, tuple[int, int, int]], ...] = (
 def friction_colour(score: float) -> tuple[str, str]:
     """Background colour for a friction score 0-100 and the ink that reads on it."""
     score = min(max(score, 0.0), 100.0)
-    for (low, low_rgb), (high, high_rgb) in zip(_FRICTION_STOPS, _FRICTION_STOPS[1:]):
+    for (low, low_rgb), (high, high_rgb) in pairwise(_FRICTION_STOPS):
         if score <= high:
             t = (score - low) / (high - low)
-            rgb = [round(a + (b - a) * t) for a, b in zip(low_rgb, high_rgb)]
+            rgb = [round(a + (b - a) * t) for a, b in zip(low_rgb, high_rgb, strict=True)]
             break
     ink = "#ffffff" if score >= 55 else "#1d2327"
     return "#{:02x}{:02x}{:02x}".format(*rgb), ink

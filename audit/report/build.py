@@ -46,7 +46,8 @@ def build_report(
     """
     if language not in LANGUAGES:
         raise AuditInputError(
-            f"the report has no language '{language}'", hint=f"choose one of: {', '.join(LANGUAGES)}."
+            f"the report has no language '{language}'",
+            hint=f"choose one of: {', '.join(LANGUAGES)}.",
         )
     parts = [
         sections.friction_map(result, language),

@@ -36,9 +36,19 @@ INSIDE_OUT = "#2c6e9b"
 WAIT_GREY = "#c8c8c8"
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
-    """The chart as an inline SVG element that scales with the page."""
-    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+LOCALES: dict[str, str] = {"en": "en-GB", "fi": "fi-FI"}
+"""Number and date formats of the chart axes per report language (d3 locale names)."""
+
+
+def to_svg(chart: alt.TopLevelMixin, language: str) -> str:
+    """The chart as an inline SVG element that scales with the page; axes use the
+    language's number and date formats, and no external data may be fetched."""
+    svg = vlc.vegalite_to_svg(
+        chart.to_dict(validate=False),
+        format_locale=LOCALES[language],
+        time_format_locale=LOCALES[language],
+        allowed_base_urls=[],
+    )
     svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
     return svg.replace("<svg ", '<svg class="chart" preserveAspectRatio="xMinYMin meet" ', 1)
 
@@ -88,7 +98,7 @@ def components_chart(stage_friction: pd.DataFrame, weights: dict[str, float], la
         )
         .properties(width=WIDTH - 200, height=max(120, 42 * len(stage_order)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def outside_inside_chart(stages: pd.DataFrame, language: str) -> str:
@@ -119,7 +129,7 @@ def outside_inside_chart(stages: pd.DataFrame, language: str) -> str:
         )
         .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def handoff_pairs_chart(pairs: pd.DataFrame, language: str, top: int = 12) -> str:
@@ -135,7 +145,7 @@ def handoff_pairs_chart(pairs: pd.DataFrame, language: str, top: int = 12) -> st
         )
         .properties(width=WIDTH - 320, height=max(80, 30 * len(data)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def rework_chart(activities: pd.DataFrame, language: str, top: int = 12) -> str:
@@ -150,7 +160,7 @@ def rework_chart(activities: pd.DataFrame, language: str, top: int = 12) -> str:
     rows = [
         {"activity": activity, "kind": kind, "count": float(count)}
         for kind, counts in parts.items()
-        for activity, count in zip(data["activity"], counts)
+        for activity, count in zip(data["activity"], counts, strict=True)
     ]
     chart = (
         alt.Chart(pd.DataFrame(rows), title=text("chart.rework", language))
@@ -166,7 +176,7 @@ def rework_chart(activities: pd.DataFrame, language: str, top: int = 12) -> str:
         )
         .properties(width=WIDTH - 320, height=max(80, 30 * len(data)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def timeline_chart(steps: pd.DataFrame, stage_order: list[str], language: str) -> str:
@@ -224,7 +234,7 @@ def timeline_chart(steps: pd.DataFrame, stage_order: list[str], language: str) -
     chart = (wait_layer + work_layer + dots).properties(
         width=WIDTH - 200, height=max(90, 44 * len(order))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def experience_chart(groups: pd.DataFrame, title: str, language: str) -> str:
@@ -238,7 +248,7 @@ def experience_chart(groups: pd.DataFrame, title: str, language: str) -> str:
         )
         .properties(width=WIDTH - 320, height=max(80, 34 * len(groups)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)
 
 
 def friction_change_chart(friction: pd.DataFrame, before: str, after: str, language: str) -> str:
@@ -264,4 +274,4 @@ def friction_change_chart(friction: pd.DataFrame, before: str, after: str, langu
         )
         .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
     )
-    return to_svg(_themed(chart))
+    return to_svg(_themed(chart), language)

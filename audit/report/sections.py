@@ -30,7 +30,7 @@ from audit.report.blocks import (
 )
 from audit.report.citations import citation
 from audit.report.stories import build_stories
-from audit.report.texts import text
+from audit.report.texts import has_text, text
 
 MAP_ACTIVITY_SHARE = 0.95
 MAP_PATH_SHARE = 0.85
@@ -76,8 +76,9 @@ def friction_map(result, language: str) -> Section:
     cards = []
     for _, row in stages.iterrows():
         colour, ink = friction_colour(float(row["friction"]))
+        time_in_stage = format_hours(row["time_in_stage_hours_median"], language)
         outside = [
-            f"{text('oi.time', language)}: {format_hours(row['time_in_stage_hours_median'], language)}",
+            f"{text('oi.time', language)}: {time_in_stage}",
             f"{text('oi.wait', language)} {format_hours(row['wait_hours_p90'], language)}",
         ]
         if pd.notna(row["promise_hours"]) and pd.notna(row["promise_kept_share"]):
@@ -98,7 +99,9 @@ def friction_map(result, language: str) -> Section:
                 "name": row["stage"],
                 "score": format_number(row["friction"], language, 0),
                 "score_label": text("friction", language),
-                "cases": text("cases_in_stage", language, cases=format_count(row["cases"], language)),
+                "cases": text(
+                    "cases_in_stage", language, cases=format_count(row["cases"], language)
+                ),
                 "colour": colour,
                 "ink": ink,
                 "weakest": text("sec.weakest", language) if weakest else "",
@@ -144,7 +147,7 @@ def hotspots(result, language: str) -> Section:
     """The worst stages, activities, units and handoffs with their evidence."""
     columns = [
         Column(text("col.rank", language), num=True),
-        Column(text("col.level", language)),
+        Column(text("col.level", language), short=True),
         Column(text("col.where", language)),
         Column(text("col.score", language), num=True),
         Column(text("col.evidence", language)),
@@ -351,7 +354,9 @@ def experience(result, language: str) -> Section | None:
     return Section("experience", text("sec.experience", language), blocks)
 
 
-_GROUP_KEYS = {f"exp.group.{g}" for g in ("all", "with", "without", "kept", "broken", "weakest", "rest")}
+_GROUP_KEYS = {
+    f"exp.group.{g}" for g in ("all", "with", "without", "kept", "broken", "weakest", "rest")
+}
 
 
 def comparison(comp: Comparison, language: str) -> Section:
@@ -371,7 +376,9 @@ def comparison(comp: Comparison, language: str) -> Section:
     blocks.append(
         figure(
             "comparison",
-            charts.friction_change_chart(comp.friction, text("col.before", language), text("col.after", language), language),
+            charts.friction_change_chart(
+                comp.friction, text("col.before", language), text("col.after", language), language
+            ),
         )
     )
     blocks.append(heading(text("comparison.significant", language)))
@@ -459,7 +466,9 @@ def data_quality(result, language: str, privacy: PrivacyReport | None) -> Sectio
     blocks: list[Block] = [paragraph(intro)]
     rows = [[label, value] for label, value in _flatten(quality, language)]
     blocks.append(
-        table([Column(text("quality.item", language)), Column(text("quality.value", language))], rows)
+        table(
+            [Column(text("quality.item", language)), Column(text("quality.value", language))], rows
+        )
     )
     unmapped = list(result.journey.unmapped)
     if unmapped:
@@ -483,20 +492,24 @@ def data_quality(result, language: str, privacy: PrivacyReport | None) -> Sectio
 
 
 def _flatten(value: object, language: str, prefix: str = "") -> list[tuple[str, str]]:
-    """The data-quality account as (item, value) rows; nested accounts become
-    "dropped: empty timestamp" style items, lists are joined."""
+    """The data-quality account as (item, value) rows: nested accounts become items such as
+    "not used: missing timestamp: count", lists are joined, known keys are translated."""
     if isinstance(value, dict):
         rows: list[tuple[str, str]] = []
         for key, inner in value.items():
-            label = str(key).replace("_", " ")
-            rows += _flatten(inner, language, f"{prefix}{label}" if not prefix else f"{prefix}: {label}")
+            label = text(f"q.{key}", language) if has_text(f"q.{key}") else str(key)
+            rows += _flatten(inner, language, f"{prefix}: {label}" if prefix else label)
         return rows
     if isinstance(value, list | tuple):
         return [(prefix, ", ".join(str(v) for v in value[:10]) or "–")]
-    if isinstance(value, bool) or value is None:
-        return [(prefix, "–" if value is None else str(value))]
+    if isinstance(value, bool):
+        return [(prefix, text("yes" if value else "no", language))]
+    if value is None:
+        return [(prefix, "–")]
     if isinstance(value, int | float):
-        return [(prefix, format_count(value, language) if float(value).is_integer() else format_number(value, language, 2))]
+        whole = float(value).is_integer()
+        number = format_count(value, language) if whole else format_number(value, language, 2)
+        return [(prefix, number)]
     return [(prefix, str(value))]
 
 
@@ -505,7 +518,17 @@ def method(result, language: str) -> Section:
     cutoff = result.measures.log.get("ongoing_cutoff") or "–"
     definitions = [
         text(f"def.{key}", language, cutoff=cutoff)
-        for key in ("wait", "handoff", "pingpong", "rework", "back_jump", "promise", "effort", "dropoff", "friction")
+        for key in (
+            "wait",
+            "handoff",
+            "pingpong",
+            "rework",
+            "back_jump",
+            "promise",
+            "effort",
+            "dropoff",
+            "friction",
+        )
     ]
     blocks: list[Block] = [paragraph(text("method.intro", language)), bullet_list(definitions)]
     if result.journey.drafted:

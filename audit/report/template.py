@@ -31,7 +31,7 @@ nav.toc ol { columns: 2; margin: 6px 0 0; padding-left: 22px; }
 section { margin: 0 0 40px; }
 .figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 14px 0 18px; }
 .figure { flex: 1 1 130px; background: var(--soft); border-radius: 8px; padding: 10px 14px; }
-.figure b { display: block; font-size: 26px; }
+.figure b { display: block; font-size: 26px; white-space: nowrap; }
 .figure span { color: var(--muted); font-size: 14px; }
 .journey { display: flex; gap: 8px; align-items: stretch; margin: 14px 0; }
 .stage { flex: 1 1 0; border-radius: 10px; padding: 10px 12px; min-width: 0;
@@ -42,7 +42,8 @@ section { margin: 0 0 40px; }
 .stage .score small { font-size: 13px; font-weight: normal; }
 .stage .view { background: rgba(255,255,255,.82); color: var(--ink); border-radius: 6px;
                padding: 5px 8px; margin-top: 6px; font-size: 13.5px; }
-.stage .view b { display: block; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
+.stage .view b { display: block; font-size: 12px; text-transform: uppercase;
+                 letter-spacing: .03em; }
 .stage .arrow { position: absolute; right: -9px; top: 40%; font-size: 18px; color: var(--muted); }
 .weakest-tag { display: inline-block; background: var(--ink); color: white; font-size: 12px;
                border-radius: 4px; padding: 1px 6px; margin-bottom: 4px; }
@@ -51,6 +52,7 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
          vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.short { white-space: nowrap; overflow-wrap: normal; }
 figure { margin: 12px 0 20px; }
 figure svg.chart, figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 14px; margin-top: 4px; }
@@ -66,10 +68,18 @@ ul.defs li { margin-bottom: 4px; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
   section { break-before: page; margin: 0; }
-  section:first-of-type { break-before: auto; margin-top: 8mm; }
+  section:first-of-type { break-before: auto; margin-top: 4mm; }
+  h1 { font-size: 26px; }
+  header.cover { padding-bottom: 4px; margin-bottom: 6px; }
+  .figures { margin: 8px 0; }
+  .figure { padding: 6px 10px; }
+  .figure b { font-size: 20px; }
+  .stage .score { font-size: 24px; }
+  .stage .view { font-size: 11.5px; padding: 3px 6px; margin-top: 4px; }
   figure, .journey, .story, tr, .figures { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  .stage, .figure, th, .badge, .weakest-tag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .stage, .figure, th, .badge, .weakest-tag {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
@@ -94,7 +104,9 @@ TEMPLATE = """<!DOCTYPE html>
     {% endfor %}
   </div>
   <nav class="toc"><b>{{ toc }}</b><ol>
-    {% for section in sections %}<li><a href="#{{ section.id }}">{{ section.title }}</a></li>{% endfor %}
+    {% for section in sections %}
+    <li><a href="#{{ section.id }}">{{ section.title }}</a></li>
+    {% endfor %}
   </ol></nav>
 </header>
 {% for section in sections %}
@@ -124,7 +136,7 @@ BLOCKS = """
     <th{% if column.num %} class="num"{% endif %}>{{ column.label }}</th>{% endfor %}</tr></thead>
   <tbody>{% for row in block.rows %}<tr>{% for cell in row %}
     {%- set column = block.columns[loop.index0] -%}
-    <td{% if column.num %} class="num"{% endif %}>
+    <td{% if column.num %} class="num"{% elif column.short %} class="short"{% endif %}>
     {%- if column.badge %}<span class="badge {{ cell.css }}">{{ cell.text }}</span>
     {%- else %}{{ cell }}{% endif %}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
 {%- elif block.kind == "journey" -%}
@@ -136,8 +148,10 @@ BLOCKS = """
       <h3>{{ stage.name }}</h3>
       <div class="score">{{ stage.score }} <small>{{ stage.score_label }}</small></div>
       <div>{{ stage.cases }}</div>
-      <div class="view"><b>{{ stage.outside_label }}</b>{% for line in stage.outside %}{{ line }}<br>{% endfor %}</div>
-      <div class="view"><b>{{ stage.inside_label }}</b>{% for line in stage.inside %}{{ line }}<br>{% endfor %}</div>
+      <div class="view"><b>{{ stage.outside_label }}</b>
+        {% for line in stage.outside %}{{ line }}<br>{% endfor %}</div>
+      <div class="view"><b>{{ stage.inside_label }}</b>
+        {% for line in stage.inside %}{{ line }}<br>{% endfor %}</div>
       {% if not loop.last %}<span class="arrow">▶</span>{% endif %}
     </div>
   {% endfor %}
@@ -145,7 +159,6 @@ BLOCKS = """
 {%- endif -%}
 {%- endmacro %}
 """
-
 
 
 def _without_controls(value: object) -> object:

@@ -104,7 +104,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "blueprint": {"en": "Service blueprint", "fi": "Palvelun blueprint"},
     "sec.handoffs": {"en": "Handoffs", "fi": "Siirrot yksiköltä toiselle"},
     "handoffs.intro": {
-        "en": "{handoffs} handoffs in {cases} cases ({per_case} per case), counted between {basis}. "
+        "en": "{handoffs} handoffs in {cases} cases ({per_case} per case), counted between "
+        "{basis}. "
         "{pingpong} cases bounced back and forth between two units (ping-pong).",
         "fi": "{handoffs} siirtoa {cases} asiassa ({per_case} per asia), laskettu {basis} välillä. "
         "{pingpong} asiaa pomppi kahden yksikön välillä edestakaisin (ping-pong).",
@@ -348,6 +349,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Pseudonymised: {columns}. Left out as free text: {dropped}.",
         "fi": "Pseudonymisoitu: {columns}. Jätetty pois vapaatekstinä: {dropped}.",
     },
+    "q.rows_read": {"en": "rows read", "fi": "rivejä luettu"},
+    "q.events_used": {"en": "events used", "fi": "tapahtumia käytetty"},
+    "q.rows_dropped": {"en": "rows not used", "fi": "rivejä käyttämättä"},
+    "q.dropped": {"en": "not used", "fi": "käyttämättä"},
+    "q.merged_by_lifecycle": {
+        "en": "start rows joined to their completion",
+        "fi": "aloitusrivejä yhdistetty päättymiseensä",
+    },
+    "q.unpaired_completes": {
+        "en": "completions without a start",
+        "fi": "päättymisiä ilman aloitusta",
+    },
+    "q.duplicated_events": {
+        "en": "duplicated events (kept)",
+        "fi": "kaksoistapahtumia (säilytetty)",
+    },
+    "q.single_event_cases": {"en": "cases with one event", "fi": "yhden tapahtuman asioita"},
+    "q.cases_with_tied_timestamps": {
+        "en": "cases with tied timestamps",
+        "fi": "asioita, joissa samanaikaisia tapahtumia",
+    },
+    "q.timestamps_out_of_range": {
+        "en": "timestamps far outside the log's span (kept)",
+        "fi": "aikaleimoja kaukana lokin aikavälin ulkopuolella (säilytetty)",
+    },
+    "q.notes": {"en": "notes", "fi": "huomiot"},
+    "q.balanced": {"en": "every row accounted for", "fi": "jokainen rivi tilitetty"},
+    "q.count": {"en": "count", "fi": "määrä"},
+    "q.examples": {"en": "example rows", "fi": "esimerkkirivit"},
+    "yes": {"en": "yes", "fi": "kyllä"},
+    "no": {"en": "no", "fi": "ei"},
     "none": {"en": "none", "fi": "ei mitään"},
     "sec.method": {"en": "Method", "fi": "Menetelmä"},
     "method.intro": {
@@ -357,8 +389,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "syöttöjärjestys säilyy) ja sijoitetaan asiakaspolulle. Mittarit määritellään näin:",
     },
     "def.wait": {
-        "en": "Wait: the time before an event since the previous event of the case ended; never negative.",
-        "fi": "Odotus: aika tapahtumaa ennen siitä, kun asian edellinen tapahtuma päättyi; ei koskaan negatiivinen.",
+        "en": "Wait: the time before an event since the previous event of the case ended; "
+        "never negative.",
+        "fi": "Odotus: aika tapahtumaa ennen siitä, kun asian edellinen tapahtuma päättyi; "
+        "ei koskaan negatiivinen.",
     },
     "def.handoff": {
         "en": "Handoff: two consecutive events of a case done by different units.",
@@ -383,7 +417,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Lupaus pidetty: asian aika vaiheessa mahtuu vaiheen lupaukseen.",
     },
     "def.effort": {
-        "en": "Effort and silence: touchpoint events per case, and the longest time between two of them.",
+        "en": "Effort and silence: touchpoint events per case, and the longest time between "
+        "two of them.",
         "fi": "Vaiva ja hiljaisuus: kohtaamiset per asia ja pisin aika kahden kohtaamisen välillä.",
     },
     "def.dropoff": {
@@ -418,6 +453,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "stage": {"en": "stage", "fi": "vaihe"},
     "unmapped": {"en": "(not on the journey)", "fi": "(ei polulla)"},
 }
+
+
+def has_text(key: str) -> bool:
+    """Whether the table has the text ``key`` (for labels that may come from elsewhere)."""
+    return key in TEXTS
 
 
 def text(key: str, language: str, **values: object) -> str:

@@ -112,7 +112,7 @@ def stacked_bars(
     scheme: str = "tableau10",
 ) -> alt.TopLevelMixin:
     """Horizontal bars per category (in ``order``), split into stacked parts."""
-    height = max(160, 38 * len(order))
+    height = 60 + 44 * len(order)
     return styled(
         alt.Chart(data)
         .mark_bar()
@@ -123,7 +123,7 @@ def stacked_bars(
                 f"{part}:N",
                 title=part_title,
                 scale=alt.Scale(scheme=scheme),
-                legend=alt.Legend(orient="top", columns=4),
+                legend=alt.Legend(orient="bottom", columns=4),
             ),
             tooltip=[f"{category}:N", f"{part}:N", alt.Tooltip(f"{value}:Q", format=".1f")],
         )

@@ -206,8 +206,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # Friction map page
     "friction.title": {"en": "Friction map", "fi": "Kitkakartta"},
     "friction.kpi.cases": {"en": "Cases", "fi": "Tapauksia"},
-    "friction.kpi.lead_time": {"en": "Median lead time", "fi": "Läpimenoajan mediaani"},
-    "friction.kpi.handoffs": {"en": "Handoffs per case", "fi": "Siirtoja / tapaus"},
+    "friction.kpi.lead_time": {"en": "Lead time (median)", "fi": "Läpimenoaika (mediaani)"},
+    "friction.kpi.handoffs": {"en": "Handoffs / case", "fi": "Siirtoja / tapaus"},
     "friction.kpi.pingpong": {"en": "Ping-pong cases", "fi": "Pingpong-tapauksia"},
     "friction.kpi.rework": {"en": "Rework cases", "fi": "Uudelleentyötapauksia"},
     "friction.kpi.promises": {"en": "Promises kept", "fi": "Pidetyt lupaukset"},

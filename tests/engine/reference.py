@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -136,8 +138,8 @@ def reference_measures(events: pd.DataFrame, journey: CompiledJourney) -> Refere
     ordered = events.sort_values(["case_id", "timestamp", "event_index"], kind="stable")
     ordered = ordered.assign(outcome=ordered["activity"].map(outcome_of))
     cases = {
-        case_id: _walk_case(group.to_dict("records"), unit_column, stage_of, touchpoints, order_of)
-        for case_id, group in ordered.groupby("case_id", sort=False)
+        case_id: _walk_case(list(rows), unit_column, stage_of, touchpoints, order_of)
+        for case_id, rows in groupby(ordered.to_dict("records"), key=itemgetter("case_id"))
     }
     waits = [wait for case in cases.values() for wait in case["waits"]]
     after = journey.ongoing_after_hours

@@ -85,7 +85,7 @@ def test_weakest_quarter_of_each_stage(experience):
 
 def test_sentences_in_english_and_finnish(experience):
     assert experience_sentences(experience, "en", "Assessment") == [
-        "NPS 100 with 0 handoffs vs -100 with 3+ (2 cases)",
+        "NPS 100 at 0 vs -100 at 3+ handoffs per case (2 cases)",
         "NPS 50 without ping-pong vs -100 with ping-pong (3 cases)",
         "NPS 20 when promises were kept vs -100 when one was broken (2 cases)",
         "NPS 25 without rework vs -67 with rework (3 cases)",

@@ -31,7 +31,7 @@ def stage_rows(draw, name: str, order: int) -> list:
     ]  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     intake=stage_rows("Intake", 1),
     assessment=stage_rows("Assessment", 2),

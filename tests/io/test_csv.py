@@ -22,7 +22,7 @@ def test_delimiter_is_detected(write_file, delimiter):
 
 def test_quoted_values_keep_delimiters_quotes_and_newlines(write_file):
     text = (
-        'case;activity;timestamp;comment\n'
+        "case;activity;timestamp;comment\n"
         '1;"Call; then mail";2024-01-02 10:00;"said ""no""\nand hung up"\n'
         "1;Close;2024-01-02 11:00;\n"
     )
@@ -36,8 +36,13 @@ NAMES = ["Järvinen", "Åsa Ström", "Coöperatie Vriës"]
 
 @pytest.mark.parametrize(
     "encoding,prefix",
-    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-     ("cp1252", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-le", b""),
+        ("cp1252", b""),
+    ],
 )
 def test_nordic_and_dutch_names_survive_every_encoding(write_file, encoding, prefix):
     lines = ["case,activity,timestamp,resource"]

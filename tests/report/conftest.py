@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.pipeline import run_audit
+from audit.pipeline import run_audit, write_outputs
 from audit.report import build_report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,6 +47,16 @@ def sample_result():
 @pytest.fixture(scope="session")
 def sample_html(sample_result) -> str:
     return build_report(sample_result, language="en")
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """The hostile log audited with a drafted journey: (result, report page, outputs)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    result = run_audit(write_hostile_log(folder / "hostile.csv"))
+    page = build_report(result, stories=1)
+    written = write_outputs(result, folder / "out")
+    return result, page, written
 
 
 def write_hostile_log(path: Path) -> Path:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audit.report import build_report, write_report
+from audit.report import write_report
+from audit.report.build import html_to_pdf
 
-from .conftest import HOSTILE_ACTIVITY, SECTIONS, STAGES, write_hostile_log
+from .conftest import HOSTILE_ACTIVITY, SECTIONS, STAGES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -83,12 +84,9 @@ def test_every_section_and_chart_renders_offline(browser, sample_html, tmp_path)
     page.context.close()
 
 
-def test_hostile_names_render_as_text_in_the_browser(browser, tmp_path):
-    from audit.pipeline import run_audit
-
-    result = run_audit(write_hostile_log(tmp_path / "hostile.csv"))
+def test_hostile_names_render_as_text_in_the_browser(browser, hostile, tmp_path):
     path = tmp_path / "hostile.html"
-    path.write_text(build_report(result, stories=1), encoding="utf-8")
+    path.write_text(hostile[1], encoding="utf-8")
     page, refused, dialogs = _open(browser, path)
     assert dialogs == []  # neither <script> nor onerror ran
     assert refused == []  # <img src=x> was never requested
@@ -97,11 +95,11 @@ def test_hostile_names_render_as_text_in_the_browser(browser, tmp_path):
     page.context.close()
 
 
-def test_pdf_pages_are_not_blank_and_name_the_stages(sample_result, tmp_path):
-    pdf = write_report(sample_result, tmp_path / "report.pdf", stories=2)
-    subprocess.run(
-        ["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True
-    )
+def test_pdf_pages_are_not_blank_and_name_the_stages(sample_html, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(sample_html, encoding="utf-8")
+    pdf = html_to_pdf(page, tmp_path / "report.pdf")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= len(SECTIONS)
     for image_path in pages:

@@ -9,6 +9,8 @@ percentage points at two standard errors for a share near 15 %).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,7 @@ import pytest
 import yaml
 
 from audit.sample import generate, generate_table, write_log
+
 from .frames import CASES, as_frame
 
 REPO = Path(__file__).resolve().parents[2]
@@ -207,3 +210,26 @@ def test_parquet_keeps_typed_timestamps(tmp_path):
 def test_unknown_friction_source_is_refused():
     with pytest.raises(ValueError, match="unknown friction source pinpong"):
         generate_table(10, without=["pinpong"])
+
+
+def test_command_line_writes_about_the_events_asked_for(tmp_path):
+    path = tmp_path / "claims.parquet"
+    script = REPO / "scripts" / "generate_sample.py"
+    args = [sys.executable, str(script), "--events", "50000", "--without", "pingpong", "-o"]
+    done = subprocess.run([*args, str(path)], capture_output=True, text=True, check=True)
+    events = pq.read_metadata(path).num_rows
+    assert 49_500 <= events <= 50_500
+    assert f"{events:,} events (parquet)" in done.stdout
+    assert pingpong_cases(as_frame(pq.read_table(path))) == set()
+
+
+def test_command_line_refuses_a_missing_folder(tmp_path):
+    script = REPO / "scripts" / "generate_sample.py"
+    target = tmp_path / "no such folder" / "claims.csv"
+    done = subprocess.run(
+        [sys.executable, str(script), "--cases", "5", "-o", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "does not exist; create it" in done.stderr

@@ -64,7 +64,8 @@ def entries(journey_map: dict) -> list[str]:
 def test_journey_map_names_only_activities_of_its_log(name):
     journey_map = journey(name)
     names = activities(name)
-    assert [entry for entry in entries(journey_map) if not any(matches(entry, a) for a in names)] == []
+    unknown = [entry for entry in entries(journey_map) if not any(matches(entry, a) for a in names)]
+    assert unknown == []
     stage_entries = [entry for stage in journey_map["stages"] for entry in stage["activities"]]
     unclaimed = {a for a in names if not any(matches(entry, a) for entry in stage_entries)}
     assert unclaimed == set()

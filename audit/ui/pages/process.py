@@ -15,7 +15,7 @@ from audit.ui.page import current_view, heading
 
 def process_map(result, key: str) -> None:
     """The process map with its label switch and its activity and path sliders."""
-    left, middle, right = st.columns([1, 2, 2], gap="large")
+    left, middle, right = st.columns([2, 2, 2], gap="large")
     with left:
         edge_label = st.segmented_control(
             t("process.labels"),

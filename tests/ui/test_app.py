@@ -1,0 +1,165 @@
+"""The app under Streamlit's AppTest: every page, the filters, the language switch and
+bad input (an unreadable log, a broken journey map)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from audit.ui.texts import LANGUAGES, TEXTS
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+TIMEOUT = 180
+PAGES = {
+    "friction": "Friction map",
+    "data": "Data",
+    "journey": "Journey map",
+    "process": "Process over journey",
+    "handoffs": "Handoffs",
+    "labyrinth": "Labyrinth",
+    "customer": "Customer's eye",
+    "experience": "Experience",
+}
+TINY_LOG = b"""case,activity,timestamp,segment
+A,Apply,2024-01-01 09:00,private
+A,Decide,2024-01-02 09:00,private
+B,Apply,2024-01-03 09:00,business
+B,Decide,2024-01-05 09:00,business
+C,Apply,2024-01-04 09:00,private
+C,Decide,2024-01-06 09:00,private
+"""
+"""Three cases: A and C are private customers, B a business; two events each."""
+
+
+def started() -> AppTest:
+    """The app after its first run, on the built-in example."""
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+
+
+def element_types(node) -> set[str]:
+    found = set()
+    for child in getattr(node, "children", {}).values():
+        found.add(child.type)
+        found |= element_types(child)
+    return found
+
+
+def sidebar_text(at: AppTest) -> str:
+    return " ".join(str(getattr(e, "value", "")) for e in [*at.sidebar.caption, *at.sidebar.info])
+
+
+def test_every_text_exists_in_every_language():
+    missing = [key for key, entry in TEXTS.items() if set(entry) != set(LANGUAGES)]
+    assert missing == []
+
+
+def test_the_landing_page_is_the_friction_map_of_the_example():
+    at = started()
+    assert not at.exception
+    assert at.title[0].value == "Friction map"
+    assert len(at.metric) == 7
+    assert at.metric[0].value == "2,000"
+    assert "vega_lite_chart" in element_types(at.main)
+    assert any(w.value.startswith("Weakest stage:") for w in at.warning)
+    hotspots = [m.value for m in at.markdown if "·" in m.value]
+    assert len(hotspots) == 8
+    assert len(at.get("download_button")) >= 4
+    assert "insurance_claims.csv" in sidebar_text(at)
+
+
+@pytest.mark.parametrize("stem", [stem for stem in PAGES if stem != "friction"])
+def test_every_page_draws_without_error(stem):
+    at = started()
+    at.switch_page(f"audit/ui/pages/{stem}.py").run()
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == PAGES[stem]
+    assert at.get("download_button"), "every page offers its numbers as CSV"
+
+
+def test_the_process_page_draws_the_map_and_the_blueprint():
+    at = started()
+    at.switch_page("audit/ui/pages/process.py").run()
+    assert len(at.get("image")) == 1
+    assert any(c.value.startswith("Showing 20 of 20 activities") for c in at.caption)
+    at.segmented_control[0].set_value("blueprint").run()
+    assert not at.exception
+    assert len(at.get("image")) == 1
+
+
+def test_finnish_switches_the_page_and_the_navigation():
+    at = started()
+    at.sidebar.segmented_control[0].set_value("fi").run()
+    assert at.title[0].value == "Kitkakartta"
+    assert any(w.value.startswith("Heikoin vaihe:") for w in at.warning)
+    at.switch_page("audit/ui/pages/handoffs.py").run()
+    assert at.title[0].value == "Siirrot"
+
+
+def upload_tiny_log(at: AppTest) -> AppTest:
+    at.switch_page("audit/ui/pages/data.py").run()
+    at.file_uploader[0].set_value(("tiny.csv", TINY_LOG, "text/csv")).run()
+    return at
+
+
+def test_an_uploaded_log_is_audited_with_a_drafted_journey():
+    at = upload_tiny_log(started())
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "Friction map"
+    assert "tiny.csv" in sidebar_text(at)
+    assert at.metric[0].value == "3"
+
+
+def test_a_case_attribute_filter_applies_to_every_page():
+    at = upload_tiny_log(started())
+    segment = next(m for m in at.sidebar.multiselect if m.label == "segment")
+    segment.set_value(["private"]).run()
+    at.switch_page("audit/ui/pages/friction.py").run()
+    assert "Filtered: 2 of 3 cases" in sidebar_text(at)
+    assert at.metric[0].value == "2"
+    at.switch_page("audit/ui/pages/labyrinth.py").run()
+    assert "Filtered: 2 of 3 cases" in sidebar_text(at)
+
+
+def test_an_outcome_filter_keeps_the_cases_that_ended_that_way():
+    at = started()
+    good = at.session_state["audit-view"].full.measures.totals["good_outcomes"]
+    outcome = next(m for m in at.sidebar.multiselect if m.label == "Outcome")
+    outcome.set_value(["good"]).run()
+    assert f"Filtered: {good:,} of 2,000 cases" in sidebar_text(at)
+    assert at.metric[0].value == f"{good:,}"
+
+
+def test_an_unreadable_upload_is_refused_and_the_example_stays():
+    at = started()
+    at.switch_page("audit/ui/pages/data.py").run()
+    at.file_uploader[0].set_value(("broken.csv", b"\x00\x01\x02 not a log", "text/csv")).run()
+    assert not at.exception
+    assert at.error
+    assert at.error[0].value.startswith("This file could not be used")
+    assert "broken.csv" in at.error[0].value
+    assert "insurance_claims.csv" in sidebar_text(at)
+
+
+def test_a_broken_journey_map_is_refused_and_the_old_map_stays():
+    at = started()
+    at.switch_page("audit/ui/pages/journey.py").run()
+    before = at.text_area[0].value
+    at.file_uploader[0].set_value(("broken.yaml", b"stages: [oops", "application/x-yaml"))
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("This journey map could not be used")
+    assert "broken.yaml" in at.error[0].value
+    assert at.text_area[0].value == before
+
+
+def test_a_journey_without_stages_is_refused_with_its_reason():
+    at = started()
+    at.switch_page("audit/ui/pages/journey.py").run()
+    at.text_area[0].set_value("journey: Empty\nstages: []\n").run()
+    at.button(key=next(b.key for b in at.button if b.key.endswith("-apply-text"))).click().run()
+    assert at.error[0].value.startswith("This journey map could not be used")
+    assert "no stages" in at.error[0].value
