@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pyarrow.compute as pc
 
 from audit.engine import measure
@@ -102,7 +103,7 @@ def run_audit(
     )
 
 
-def _hotspot_table(result: AuditResult):
+def _hotspot_table(result: AuditResult) -> pd.DataFrame:
     """The hotspots with one column per friction component instead of a dict."""
     names = dict.fromkeys(c for level in LEVEL_COMPONENTS.values() for c in level)
     hotspots = result.hotspots.copy()
@@ -138,9 +139,8 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
     if result.experience is not None:
         tables["experience"] = result.experience.table
     findings = folder / "findings.json"
-    findings.write_text(
-        json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    document = json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+    findings.write_text(document + "\n", encoding="utf-8")
     written = [findings]
     written += [safe_csv(table, folder / f"{name}.csv") for name, table in tables.items()]
     summary = folder / "summary.md"

@@ -163,6 +163,8 @@ def test_example_hotspots_name_the_friction_the_generator_put_in(example):
     pair = _evidence(example, "handoff_pair", "Assessment → Fraud check")
     assert "came straight back (ping-pong)" in pair
     assert example.hotspots.iloc[0]["name"] == "Assessment"
+    assert "between units" in _evidence(example, "stage", "Assessment")
+    assert "(ping-pong)" in _evidence(example, "stage", "Assessment")
     # documents requested again: rework in Provide documents
     assert "redo earlier work" in _evidence(example, "stage", "Provide documents")
     # back-jumps to Report claim, broken promises, drop-offs while documents are asked for

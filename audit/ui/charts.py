@@ -112,7 +112,6 @@ def stacked_bars(
     scheme: str = "tableau10",
 ) -> alt.TopLevelMixin:
     """Horizontal bars per category (in ``order``), split into stacked parts."""
-    height = 60 + 44 * len(order)
     return styled(
         alt.Chart(data)
         .mark_bar()
@@ -127,7 +126,7 @@ def stacked_bars(
             ),
             tooltip=[f"{category}:N", f"{part}:N", alt.Tooltip(f"{value}:Q", format=".1f")],
         )
-        .properties(height=height)
+        .properties(height=alt.Step(36))
     )
 
 
@@ -145,7 +144,6 @@ def heatmap(
 ) -> alt.TopLevelMixin:
     """A matrix of ``row`` x ``column`` cells coloured by ``value``, the value written in
     each cell."""
-    rows = data[row].nunique()
     base = alt.Chart(data).encode(
         y=alt.Y(f"{row}:N", title=row_title, sort=None),
         x=alt.X(f"{column}:N", title=column_title, sort=None, axis=alt.Axis(labelAngle=-30)),
@@ -159,7 +157,7 @@ def heatmap(
         text=alt.Text(f"{value}:Q", format=",.0f"),
         color=alt.condition(alt.datum[value] > top * 0.6, alt.value("white"), alt.value("#14202b")),
     )
-    return styled((cells + labels).properties(height=max(200, 34 * rows)))
+    return styled((cells + labels).properties(height=alt.Step(34)))
 
 
 def ranked_bars(
@@ -172,7 +170,6 @@ def ranked_bars(
     colour: str = ACCENT,
 ) -> alt.TopLevelMixin:
     """Horizontal bars, largest first."""
-    height = max(160, 32 * len(data))
     return styled(
         alt.Chart(data)
         .mark_bar(color=colour, cornerRadiusEnd=3)
@@ -181,7 +178,7 @@ def ranked_bars(
             x=alt.X(f"{value}:Q", title=value_title),
             tooltip=tooltip,
         )
-        .properties(height=height)
+        .properties(height=alt.Step(32))
     )
 
 

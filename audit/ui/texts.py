@@ -206,7 +206,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # Friction map page
     "friction.title": {"en": "Friction map", "fi": "Kitkakartta"},
     "friction.kpi.cases": {"en": "Cases", "fi": "Tapauksia"},
-    "friction.kpi.lead_time": {"en": "Lead time (median)", "fi": "Läpimenoaika (mediaani)"},
+    "friction.kpi.lead_time": {"en": "Lead time", "fi": "Läpimenoaika"},
+    "friction.kpi.lead_time_help": {
+        "en": "Median time from a case's first event to its last.",
+        "fi": "Mediaaniaika tapauksen ensimmäisestä tapahtumasta viimeiseen.",
+    },
     "friction.kpi.handoffs": {"en": "Handoffs / case", "fi": "Siirtoja / tapaus"},
     "friction.kpi.pingpong": {"en": "Ping-pong cases", "fi": "Pingpong-tapauksia"},
     "friction.kpi.rework": {"en": "Rework cases", "fi": "Uudelleentyötapauksia"},

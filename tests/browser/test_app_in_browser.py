@@ -106,7 +106,7 @@ def test_a_real_log_uploads_and_is_audited(page, app_url):
 def test_finnish_switches_every_page(page, app_url):
     page.goto(app_url)
     wait_for_app(page)
-    page.get_by_role("button", name="suomi").click()
+    page.locator("[data-testid='stSidebar'] button", has_text="suomi").click()
     page.get_by_role("heading", level=1, name="Kitkakartta").wait_for()
     wait_for_app(page)
     page.wait_for_selector(CHARTS)

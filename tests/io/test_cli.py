@@ -45,7 +45,10 @@ def test_inspect_mapping_flags_override(write_file):
         "Europe/Helsinki",
     ]
     data = json.loads(CliRunner().invoke(app, args).output)
-    assert data["activities"] == 3  # Apply / Front, Decide / Credit
+    assert data["top_activities"] == [
+        {"activity": "Apply / Front", "events": 2},
+        {"activity": "Decide / Credit", "events": 1},
+    ]
     assert data["first_event"] == "2024-02-01T07:00:00"
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from audit.report import write_report
 from audit.report.build import html_to_pdf
 
 from .conftest import HOSTILE_ACTIVITY, SECTIONS, STAGES
@@ -112,11 +110,3 @@ def test_pdf_pages_are_not_blank_and_name_the_stages(sample_html, tmp_path):
     for stage in STAGES:
         assert stage in words
     assert "The weakest stage" in words and "Through the customer's eyes" in words
-
-
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
-def test_pdf_without_chromium_says_what_to_do(sample_result, tmp_path, monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(Exception, match="needs Chromium") as error:
-        write_report(sample_result, tmp_path / "report.pdf", stories=0)
-    assert "What to do: install it" in str(error.value)

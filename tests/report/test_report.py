@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from html.parser import HTMLParser
 
 import pyarrow.compute as pc
 import pytest
 
 from audit.compare import compare, split_at
+from audit.errors import AuditInputError
 from audit.io import read_log
 from audit.pipeline import run_audit, write_outputs
 from audit.privacy import PrivacyOptions, protect_log
@@ -98,7 +100,7 @@ def test_finnish_report(sample_result):
 def test_write_report_html_and_unknown_language(sample_result, tmp_path):
     path = write_report(sample_result, tmp_path / "report.html", stories=0)
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    with pytest.raises(Exception, match="no language 'sv'"):
+    with pytest.raises(AuditInputError, match="no language 'sv'"):
         build_report(sample_result, language="sv")
 
 
@@ -176,3 +178,10 @@ def test_pseudonymised_outputs_hold_no_case_id_or_resource(tmp_path):
         assert found is None, f"{path.name} contains {found.group(0)!r}"
     report = outputs[-1].read_text(encoding="utf-8")
     assert "case-" in report and "pseudonymised" in report
+
+
+def test_pdf_without_chromium_says_what_to_do(sample_result, tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(AuditInputError, match="needs Chromium") as error:
+        write_report(sample_result, tmp_path / "report.pdf", stories=0)
+    assert "What to do: install it" in str(error.value)

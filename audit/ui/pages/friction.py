@@ -11,7 +11,7 @@ from audit.findings.humanize import format_count, format_hours, format_number, f
 from audit.journey.compiled import FRICTION_COMPONENTS
 from audit.pipeline import AuditResult
 from audit.ui import charts, widgets
-from audit.ui.lang import language, t
+from audit.ui.lang import language, t, translated
 from audit.ui.page import current_view, heading
 
 
@@ -35,7 +35,8 @@ def key_figures(result: AuditResult) -> None:
         ("friction.kpi.dropoffs", _share(totals.get("dropoffs"), cases)),
     ]
     for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(t(key), value, border=True)
+        helper = f"{key}_help"
+        column.metric(t(key), value, border=True, help=translated(helper, "") or None)
 
 
 def _gap_table(result: AuditResult) -> pd.DataFrame:
