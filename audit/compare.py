@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import stats
 
+from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
 from audit.io.schema import CASE, TIMESTAMP
 
@@ -170,35 +171,40 @@ def compare(before, after, *, alpha: float = 0.05) -> Comparison:
 
 _DERIVED = ("q_value", "significant", "verdict")
 
-_STAGE_FLAGS_SQL = """
+_STAGE_FLAGS_SQL = f"""
 WITH case_stage AS (
+    -- one row per case and stage it reached, with the friction it met there
     SELECT
         case_id,
         stage,
-        bool_or(is_pingpong) AS pingpong,
         bool_or(is_handoff) AS handoff,
         bool_or(is_self_loop OR is_repetition) AS rework,
         bool_or(is_back_jump) AS back_jump
-    FROM steps
+    FROM {STEPS_TABLE}
     WHERE stage IS NOT NULL
     GROUP BY case_id, stage
+),
+pingpong_stage AS (
+    -- the cases and stages in which a case bounced back to a unit
+    SELECT DISTINCT case_id, stage FROM {PINGPONGS_TABLE}
 )
 SELECT
-    stage,
+    c.stage,
     count(*) AS cases,
-    count_if(pingpong) AS pingpong_share,
-    count_if(handoff) AS handoff_share,
-    count_if(rework) AS rework_share,
-    count_if(back_jump) AS back_jump_share
-FROM case_stage
-GROUP BY stage
+    count(p.case_id) AS pingpong_share,
+    count_if(c.handoff) AS handoff_share,
+    count_if(c.rework) AS rework_share,
+    count_if(c.back_jump) AS back_jump_share
+FROM case_stage AS c
+LEFT JOIN pingpong_stage AS p USING (case_id, stage)
+GROUP BY c.stage
 """
 
 
 def stage_case_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per stage: cases that reached it and cases with a ping-pong, handoff, rework or
-    back-jump in it, counted in DuckDB over the engine's ``steps`` table."""
-    return con.execute(_STAGE_FLAGS_SQL).df().set_index("stage")
+    back-jump in it, counted in DuckDB over the engine's ``steps`` and ``pingpongs`` tables."""
+    return con.sql(_STAGE_FLAGS_SQL).df().set_index("stage")
 
 
 def _stage_rows(before, after) -> list[list]:

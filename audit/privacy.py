@@ -5,7 +5,7 @@ table is protected *before* the audit runs, so every output built from it (app v
 JSON, report) is pseudonymised by construction and no output layer has to remember to do it.
 
 - Case ids and resources (optionally org units, and attribute columns named like a person:
-  customer, client, patient...) are replaced by keyed HMAC-SHA256 tokens such as
+  customer, client, patient, responsible, owner...) are replaced by keyed HMAC-SHA256 tokens such as
   ``case-7f3a2c`` or ``res-91b0e4``. The same value always gets the same token within one
   key, so handoffs, ping-pong and rework are measured exactly as before. The key is random per
   run unless the user gives one (to compare two logs with the same tokens); nobody can
@@ -13,7 +13,7 @@ JSON, report) is pseudonymised by construction and no output layer has to rememb
   values share a token.
 - Free-text attributes are dropped: text columns named like personal data or notes
   (comment, note, description, email, name, phone, address...) and text columns with many
-  distinct long values (typed free text).
+  distinct long values made of words (typed free text; dates and codes stored as text stay).
 
 Everything runs vectorised: the tokens are computed once per distinct value in DuckDB and
 mapped back with Arrow, which is fine on logs of millions of events.
@@ -97,17 +97,33 @@ PERSON_ID_WORDS: frozenset[str] = frozenset(
         "applicant",
         "caller",
         "contact",
+        "responsible",
+        "assignee",
+        "owner",
+        "handler",
+        "agent",
+        "officer",
+        "staff",
+        "operator",
+        "reviewer",
+        "approver",
         "asiakas",
+        "käsittelijä",
+        "vastuuhenkilö",
         "henkilö",
         "potilas",
     }
 )
-"""Words in a column name that mark it as identifying a person: pseudonymised."""
+"""Words in a column name that mark it as identifying a person (a customer or a member of
+staff, as in receipt's ``responsible``): pseudonymised."""
 
 FREE_TEXT_MIN_DISTINCT = 50
 """A text attribute with at least this many distinct values ..."""
 FREE_TEXT_MIN_MEAN_LENGTH = 25
-"""... whose distinct values average at least this many characters is typed free text."""
+"""... whose distinct values average at least this many characters ..."""
+FREE_TEXT_MIN_MEAN_WORDS = 3
+"""... and this many words (runs of two or more letters) is typed free text; dates and
+codes written as text have long values but no words."""
 
 _HMAC_BLOCK = 64
 
@@ -259,7 +275,8 @@ def free_text_columns(table: pa.Table) -> dict[str, str]:
         if len(distinct) < FREE_TEXT_MIN_DISTINCT:
             continue
         mean_length = pc.mean(pc.utf8_length(distinct)).as_py()
-        if mean_length >= FREE_TEXT_MIN_MEAN_LENGTH:
+        mean_words = pc.mean(pc.count_substring_regex(distinct, r"\pL{2,}")).as_py()
+        if mean_length >= FREE_TEXT_MIN_MEAN_LENGTH and mean_words >= FREE_TEXT_MIN_MEAN_WORDS:
             found[name] = (
                 f"free text: {len(distinct)} distinct values, "
                 f"mean length {mean_length:.0f} characters"

@@ -111,6 +111,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     rows = []
     for path in sorted(REALDATA.glob("*.xes*")):
         ours, theirs = measure("ours", path), measure("pm4py", path)
@@ -126,18 +127,21 @@ def main() -> None:
             result = measure("ours", path)
             synthetic.append((path.name, table.num_rows, result))
             print(path.name, result, flush=True)
-    report = render(rows, synthetic)
+    load = (load_before, os.getloadavg()[0])
+    report = render(rows, synthetic, load)
     print(report)
     if not args.no_write:
         RESULTS.write_text(report)
 
 
-def render(xes, synthetic) -> str:
+def render(xes, synthetic, load: tuple[float, float]) -> str:
     """The results as a Markdown page."""
     lines = [
         "# Reader benchmark",
         "",
         f"Machine: {machine()}.",
+        f"Load average (1 min) at start and end of the run: {load[0]:.1f}, {load[1]:.1f}; "
+        "other work on the machine slows both readers, so compare within a row.",
         "",
         "Written by `benchmarks/bench_read.py`; each number is one read in a fresh process",
         "(wall time of the read, peak resident memory of the process including the libraries).",

@@ -152,7 +152,7 @@ def task_sorted_scan(path: Path, journey: str | None) -> Callable[[], int]:
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     open_events(con, log)
-    return lambda: con.execute(SORTED_SCAN_SQL).fetchone()[0]
+    return lambda: con.execute(SORTED_SCAN_SQL).fetchall()[0][0]
 
 
 def task_audit_large(path: Path, journey: str | None) -> Callable[[], int]:

@@ -13,7 +13,7 @@ import duckdb
 
 from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_row, hours_between, quote
-from audit.engine.steps import STEPS_TABLE
+from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
 CASE_STAGES_TABLE = "case_stages"
 CASES_TABLE = "cases"
@@ -86,11 +86,13 @@ def build_cases(
 ) -> None:
     """Create `cases`: the measures of each case and its status.
 
-    status is the outcome ("good"/"bad") of the case's last outcome event; without one it is
-    "ongoing" when the last event is later than `ongoing_cutoff`, else "dropoff" (counted at
-    last_stage, the stage of its last mapped event). rework = self_loops + repetitions;
-    repeats + redos can be fewer when a resource is unknown. Case attributes take the first
-    non-null value in the case.
+    silence_hours is the longest time between two consecutive touchpoints, from the
+    completion of one to the start of the next (its completion when the start is unknown),
+    clamped at 0; NULL with fewer than two. status is the outcome ("good"/"bad") of the
+    case's last outcome event; without one it is "ongoing" when the last event is later than
+    `ongoing_cutoff`, else "dropoff" (counted at last_stage, the stage of its last mapped
+    event). rework = self_loops + repetitions; repeats + redos can be fewer when a resource
+    is unknown. Case attributes take the first non-null value in the case.
     """
     carried = "".join(
         f",\n arg_min({quote(name)}, position) FILTER (WHERE {quote(name)} IS NOT NULL)"
@@ -105,7 +107,6 @@ def build_cases(
             SELECT case_id, count(*) AS events,
                    min(timestamp) AS first_event, max(timestamp) AS last_event,
                    count(*) FILTER (WHERE is_handoff) AS handoffs,
-                   count(*) FILTER (WHERE is_pingpong) AS pingpongs,
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
                    count(*) FILTER (WHERE is_repetition) AS repetitions,
                    count(*) FILTER (WHERE is_repeat) AS repeats,
@@ -113,7 +114,6 @@ def build_cases(
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps,
                    count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
                    count(*) FILTER (WHERE is_repeated_touchpoint) AS repeated_touchpoints,
-                   max(silence_hours) AS silence_hours,
                    coalesce(sum(wait_hours), 0) AS wait_hours_total,
                    arg_max(stage, position) FILTER (WHERE stage IS NOT NULL) AS last_stage,
                    arg_max(stage_order, position) FILTER (WHERE stage IS NOT NULL)
@@ -123,6 +123,25 @@ def build_cases(
             FROM {STEPS_TABLE}
             GROUP BY case_id
         ),
+        touchpoints AS (
+            -- silence: a second, narrow pass over the touchpoint events only
+            SELECT case_id, coalesce(start_timestamp, timestamp) AS contact_start,
+                   lag(timestamp) OVER (PARTITION BY case_id ORDER BY position)
+                       AS previous_contact_end
+            FROM {STEPS_TABLE}
+            WHERE is_touchpoint
+        ),
+        case_silence AS (
+            SELECT case_id,
+                   max(greatest({hours_between("previous_contact_end", "contact_start")}, 0))
+                       AS silence_hours
+            FROM touchpoints
+            WHERE previous_contact_end IS NOT NULL
+            GROUP BY case_id
+        ),
+        case_pingpongs AS (
+            SELECT case_id, count(*) AS pingpongs FROM {PINGPONGS_TABLE} GROUP BY case_id
+        ),
         broken_promises AS (
             SELECT case_id, count(*) FILTER (WHERE NOT promise_kept) AS promises_broken
             FROM {CASE_STAGES_TABLE}
@@ -130,7 +149,8 @@ def build_cases(
         )
         SELECT case_id, events, first_event, last_event,
                {hours_between("first_event", "last_event")} AS lead_time_hours,
-               handoffs, pingpongs, self_loops, repetitions, self_loops + repetitions AS rework,
+               handoffs, coalesce(pingpongs, 0) AS pingpongs, self_loops, repetitions,
+               self_loops + repetitions AS rework,
                repeats, redos, back_jumps, touchpoints, repeated_touchpoints, silence_hours,
                wait_hours_total, last_stage, last_stage_order,
                CASE WHEN last_outcome IS NOT NULL THEN last_outcome
@@ -138,6 +158,8 @@ def build_cases(
                     ELSE 'dropoff' END AS status,
                coalesce(promises_broken, 0) AS promises_broken{carried_out}
         FROM per_case
+        LEFT JOIN case_silence USING (case_id)
+        LEFT JOIN case_pingpongs USING (case_id)
         LEFT JOIN broken_promises USING (case_id)
         """,
         {"cutoff": ongoing_cutoff},

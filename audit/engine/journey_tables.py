@@ -35,11 +35,6 @@ _ACTIVITIES_SCHEMA = pa.schema(
 )
 
 
-def _present(value: object) -> bool:
-    """True unless the cell is missing (None, NaN or pandas' NA)."""
-    return not pd.isna(value)
-
-
 def _stage_rows(journey: CompiledJourney) -> list[dict]:
     """The stages as plain rows, checked for unique names and orders."""
     rows = [
@@ -47,19 +42,20 @@ def _stage_rows(journey: CompiledJourney) -> list[dict]:
             "stage": str(row["stage"]),
             "stage_order": int(row["stage_order"]),
             "promise_hours": float(row["promise_hours"])
-            if _present(row.get("promise_hours"))
+            if pd.notna(row.get("promise_hours"))
             else None,
         }
         for row in journey.stages.to_dict("records")
     ]
-    names = [row["stage"] for row in rows]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
-    if duplicates:
-        raise AuditInputError(
-            f"stage {duplicates[0]!r} appears more than once",
-            source=f"journey map {journey.name!r}",
-            hint="give every stage a unique name",
-        )
+    for key, what in (("stage", "stage"), ("stage_order", "stage order")):
+        values = [row[key] for row in rows]
+        duplicates = sorted({value for value in values if values.count(value) > 1})
+        if duplicates:
+            raise AuditInputError(
+                f"{what} {duplicates[0]!r} appears more than once",
+                source=f"journey map {journey.name!r}",
+                hint="give every stage a unique name and place in the order",
+            )
     return rows
 
 
@@ -67,21 +63,21 @@ def _activity_rows(journey: CompiledJourney, stage_orders: dict[str, int]) -> li
     """The activities as plain rows, each stage checked against the stage list."""
     rows = []
     for row in journey.activities.to_dict("records"):
-        stage = str(row["stage"]) if _present(row.get("stage")) else None
+        stage = str(row["stage"]) if pd.notna(row.get("stage")) else None
         if stage is not None and stage not in stage_orders:
             raise AuditInputError(
                 f"activity {row['activity']!r} belongs to unknown stage {stage!r}",
                 source=f"journey map {journey.name!r}",
                 hint="use one of the stages: " + ", ".join(stage_orders),
             )
-        outcome = row.get("outcome") if _present(row.get("outcome")) else None
+        outcome = row.get("outcome") if pd.notna(row.get("outcome")) else None
         rows.append(
             {
                 "activity": str(row["activity"]),
                 "stage": stage,
                 "stage_order": stage_orders.get(stage) if stage else None,
                 "is_touchpoint": bool(row["is_touchpoint"])
-                if _present(row.get("is_touchpoint"))
+                if pd.notna(row.get("is_touchpoint"))
                 else False,
                 "outcome": str(outcome) if outcome is not None else None,
             }

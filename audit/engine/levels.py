@@ -8,7 +8,7 @@ import pandas as pd
 from audit.engine.cases import CASE_STAGES_TABLE, CASES_TABLE
 from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_frame
-from audit.engine.steps import STEPS_TABLE
+from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
 
 def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -33,9 +33,13 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
                    count(*) FILTER (WHERE is_repetition) AS repetitions,
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps_into,
-                   count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
-                   count(*) FILTER (WHERE is_pingpong) AS pingpongs
+                   count(*) FILTER (WHERE is_touchpoint) AS touchpoints
             FROM {STEPS_TABLE}
+            GROUP BY 1
+        ),
+        stage_pingpongs AS (
+            SELECT coalesce(stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS pingpongs
+            FROM {PINGPONGS_TABLE}
             GROUP BY 1
         ),
         stage_cases AS (
@@ -71,11 +75,12 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                coalesce(e.touchpoints, 0) AS touchpoints,
                coalesce(d.dropoffs, 0) AS dropoffs,
                a.promise_hours, c.promise_kept_share,
-               coalesce(e.pingpongs, 0) AS pingpongs
+               coalesce(p.pingpongs, 0) AS pingpongs
         FROM all_stages AS a
         LEFT JOIN stage_events AS e USING (stage)
         LEFT JOIN stage_cases AS c USING (stage)
         LEFT JOIN stage_dropoffs AS d USING (stage)
+        LEFT JOIN stage_pingpongs AS p USING (stage)
         ORDER BY a."order" NULLS LAST
         """,
     )
@@ -120,11 +125,13 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             SELECT unit AS org_unit, count(*) AS events, count(DISTINCT case_id) AS cases,
                    count(*) FILTER (WHERE is_handoff) AS handoffs_in,
                    median(wait_hours) AS wait_hours_median,
-                   median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median,
-                   count(*) FILTER (WHERE is_pingpong) AS pingpongs
+                   median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median
             FROM {STEPS_TABLE}
             WHERE unit IS NOT NULL
             GROUP BY unit
+        ),
+        unit_pingpongs AS (
+            SELECT unit AS org_unit, count(*) AS pingpongs FROM {PINGPONGS_TABLE} GROUP BY unit
         ),
         unit_handovers AS (
             SELECT handoff_from AS org_unit, count(*) AS handoffs_out
@@ -134,9 +141,10 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         )
         SELECT org_unit, events, cases, handoffs_in,
                coalesce(handoffs_out, 0) AS handoffs_out, wait_hours_median,
-               handoff_wait_hours_median, pingpongs
+               handoff_wait_hours_median, coalesce(pingpongs, 0) AS pingpongs
         FROM unit_events
         LEFT JOIN unit_handovers USING (org_unit)
+        LEFT JOIN unit_pingpongs USING (org_unit)
         ORDER BY events DESC, org_unit
         """,
     )

@@ -23,8 +23,10 @@ from audit.engine.result import Measures
 from audit.engine.sql import fetch_frame
 from audit.engine.steps import (
     EVENTS_VIEW,
+    INTERNAL_STEP_COLUMNS,
     STEP_COLUMNS,
     EventsProfile,
+    build_pingpongs,
     build_steps,
     profile_events,
 )
@@ -32,7 +34,7 @@ from audit.errors import AuditInputError
 from audit.io.schema import CANONICAL_COLUMNS
 from audit.journey.compiled import CompiledJourney
 
-RESERVED_NAMES = frozenset(STEP_COLUMNS) | frozenset(CASE_COLUMNS)
+RESERVED_NAMES = frozenset((*STEP_COLUMNS, *INTERNAL_STEP_COLUMNS, *CASE_COLUMNS))
 
 
 def case_attribute_columns(
@@ -71,15 +73,17 @@ def measure(
 ) -> Measures:
     """Every measure of the `events` view (canonical schema) against the journey.
 
-    Builds the `steps`, `case_stages` and `cases` tables in the connection (they stay there
-    for single-case views) and returns the aggregates. Only aggregates leave DuckDB, so
-    `events` may be a view over a Parquet file larger than memory. Survey columns of the
-    journey and `case_attributes` are carried into the case table (first non-null value).
+    Builds the `steps`, `pingpongs`, `case_stages` and `cases` tables in the connection
+    (they stay there for single-case views) and returns the aggregates. Only aggregates
+    leave DuckDB, so `events` may be a view over a Parquet file larger than memory. Survey
+    columns of the journey and `case_attributes` are carried into the case table (first
+    non-null value).
     """
+    register_journey(con, journey)
     profile = profile_events(con)
     attributes = case_attribute_columns(profile, journey, case_attributes)
-    register_journey(con, journey)
     build_steps(con, profile, attributes)
+    build_pingpongs(con)
     cutoff, after_hours = ongoing_cutoff(con, journey.ongoing_after_hours)
     build_case_stages(con)
     build_cases(con, cutoff, attributes)

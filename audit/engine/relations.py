@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from audit.engine.sql import fetch_frame
-from audit.engine.steps import STEPS_TABLE
+from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
 DFG_START = "▶ start"
 DFG_END = "■ end"
@@ -33,10 +33,8 @@ def pingpong_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        SELECT unit, pingpong_via AS via_unit, count(*) AS count,
-               count(DISTINCT case_id) AS cases
-        FROM {STEPS_TABLE}
-        WHERE is_pingpong
+        SELECT unit, via_unit, count(*) AS count, count(DISTINCT case_id) AS cases
+        FROM {PINGPONGS_TABLE}
         GROUP BY ALL
         ORDER BY count DESC, unit, via_unit
         """,

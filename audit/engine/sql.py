@@ -27,8 +27,12 @@ def quote(name: str) -> str:
 
 
 def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
-    """Run an aggregate query and return its (small) result as a pandas DataFrame."""
-    return con.sql(sql).df()
+    """Run an aggregate query and return its (small) result as a pandas DataFrame.
+
+    `execute(...).fetch_df()` rather than `sql(...).df()`: the relation API costs tens of
+    milliseconds per call, which adds up over the many small tables of one audit.
+    """
+    return con.execute(sql).fetch_df()
 
 
 def fetch_row(con: duckdb.DuckDBPyConnection, sql: str) -> dict:

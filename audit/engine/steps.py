@@ -8,14 +8,16 @@ All measures are groupings of this one table, so each definition lives here exac
 - work_hours: completion minus start (NULL without a start time);
 - unit: the handoff basis (org unit, else resource); is_handoff when the unit differs from
   that of the previous event *that carries a unit* (events without one are skipped);
-- is_pingpong: a handoff back to the unit that handed over to the current one
-  (X, Y, X in the unit sequence with consecutive repeats collapsed); pingpong_via = Y;
+- ping-pong (in the `pingpongs` table, see `build_pingpongs`): a handoff back to the unit
+  that handed over to the current one (X, Y, X with consecutive repeats collapsed);
 - is_self_loop: same activity as the previous event; is_repetition: the activity occurred
   earlier in the case but not immediately before; is_repeat / is_redo: the resource equals /
   differs from that of the latest earlier occurrence of the activity (neither when either
   resource is unknown);
 - is_back_jump: stage order below that of the previous *mapped* event (unmapped skipped);
-- silence_hours: for a touchpoint, the time since the previous touchpoint's completion.
+
+The table has the STEP_COLUMNS except is_pingpong (see the pingpongs table), the
+INTERNAL_STEP_COLUMNS and the carried case attributes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from audit.io.schema import CANONICAL_COLUMNS
 
 EVENTS_VIEW = "events"
 STEPS_TABLE = "steps"
+PINGPONGS_TABLE = "pingpongs"
 
 STEP_COLUMNS: tuple[str, ...] = (
     "case_id",
@@ -56,6 +59,18 @@ STEP_COLUMNS: tuple[str, ...] = (
 )
 """The columns `case_steps` returns, in order: one case's story as the customer lived it."""
 
+INTERNAL_STEP_COLUMNS: tuple[str, ...] = (
+    "event_index",
+    "previous_activity",
+    "is_last",
+    "handoff_from",
+    "is_repeat",
+    "is_redo",
+    "back_jump_from",
+    "is_repeated_touchpoint",
+)
+"""The other columns of the steps table, which the groupings use."""
+
 
 @dataclass(frozen=True)
 class EventsProfile:
@@ -65,13 +80,17 @@ class EventsProfile:
     handoff_basis: str | None
     has_start_times: bool
     columns: tuple[str, ...]
+    every_event_has_unit: bool
+    every_event_mapped: bool
 
 
 def profile_events(con: duckdb.DuckDBPyConnection) -> EventsProfile:
     """Check the `events` view and choose the handoff basis in one scan.
 
     The basis is "org_unit" if any event has an org unit, else "resource" if any has a
-    resource, else None (then there are no handoffs or ping-pongs).
+    resource, else None (then there are no handoffs or ping-pongs). The scan also tells
+    whether every event has a unit and a stage: then the steps need no IGNORE NULLS, which
+    is much slower. The journey tables must be registered first.
     """
     try:
         columns = tuple(con.sql(f"SELECT * FROM {EVENTS_VIEW} LIMIT 0").columns)
@@ -91,15 +110,36 @@ def profile_events(con: duckdb.DuckDBPyConnection) -> EventsProfile:
         )
     counts = fetch_row(
         con,
-        f"SELECT count(*) AS events, count(org_unit) AS org_units, count(resource) AS resources,"
-        f" count(start_timestamp) AS starts FROM {EVENTS_VIEW}",
+        f"""
+        SELECT count(*) AS events, count(e.org_unit) AS org_units,
+               count(e.resource) AS resources, count(e.start_timestamp) AS starts,
+               count(a.stage_order) AS mapped
+        FROM {EVENTS_VIEW} AS e
+        LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = e.activity
+        """,
     )
     if counts["events"] == 0:
         raise AuditInputError(
             "the event log has no events", source="audit engine", hint="check the input file"
         )
     basis = "org_unit" if counts["org_units"] else "resource" if counts["resources"] else None
-    return EventsProfile(counts["events"], basis, bool(counts["starts"]), columns)
+    return EventsProfile(
+        events=counts["events"],
+        handoff_basis=basis,
+        has_start_times=bool(counts["starts"]),
+        columns=columns,
+        every_event_has_unit=basis is not None and counts[f"{basis}s"] == counts["events"],
+        every_event_mapped=counts["mapped"] == counts["events"],
+    )
+
+
+def _previous(column: str, never_null: bool) -> str:
+    """SQL for the last non-null value of `column` before the event in its case.
+
+    A plain lag gives the same when the column is never null, and costs far less.
+    """
+    skip = "" if never_null else " IGNORE NULLS"
+    return f"lag({column}{skip}) OVER case_order"
 
 
 def build_steps(
@@ -127,17 +167,15 @@ def build_steps(
             LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = e.activity
         ),
         with_predecessors AS (
-            -- the predecessor in the case, the last unit / mapped stage / touchpoint before
-            -- the event, and the earlier occurrence of the same activity
+            -- the predecessor in the case, the last unit and mapped stage before the event,
+            -- and the earlier occurrence of the same activity
             SELECT *,
                 row_number() OVER case_order AS position,
                 lag(activity) OVER case_order AS previous_activity,
                 lag(timestamp) OVER case_order AS previous_timestamp,
                 lead(event_index) OVER case_order IS NULL AS is_last,
-                lag(unit IGNORE NULLS) OVER case_order AS previous_unit,
-                lag(stage_order IGNORE NULLS) OVER case_order AS previous_stage_order,
-                lag(CASE WHEN is_touchpoint THEN timestamp END IGNORE NULLS)
-                    OVER case_order AS previous_touchpoint_timestamp,
+                {_previous("unit", profile.every_event_has_unit)} AS previous_unit,
+                {_previous("stage_order", profile.every_event_mapped)} AS previous_stage_order,
                 row_number() OVER activity_order AS occurrence,
                 lag(resource) OVER activity_order AS earlier_resource
             FROM journey_events
@@ -159,48 +197,64 @@ def build_steps(
                 occurrence > 1 AND resource = earlier_resource AS is_repeat,
                 occurrence > 1 AND resource <> earlier_resource AS is_redo,
                 coalesce(stage_order < previous_stage_order, false) AS is_back_jump,
-                is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint,
-                CASE WHEN is_touchpoint AND previous_touchpoint_timestamp IS NOT NULL
-                    THEN greatest(
-                        {hours_between("previous_touchpoint_timestamp", event_start)}, 0)
-                    END AS silence_hours
+                is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint
             FROM with_predecessors
-        ),
-        with_pingpong AS (
-            -- a handoff P -> X is a ping-pong when the handoff before it was X -> P
-            SELECT *,
-                is_handoff AND coalesce(
-                    lag(handoff_from IGNORE NULLS) OVER case_order = unit, false)
-                    AS is_pingpong
-            FROM flagged
-            WINDOW case_order AS (PARTITION BY case_id ORDER BY timestamp, event_index)
         )
         SELECT p.case_id, p.position, p.activity, a.stage, p.stage_order, p.timestamp,
                p.start_timestamp, p.wait_hours, p.work_hours, p.unit, p.resource,
-               p.is_touchpoint, p.is_handoff, p.is_pingpong, p.is_self_loop, p.is_repetition,
+               p.is_touchpoint, p.is_handoff, p.is_self_loop, p.is_repetition,
                p.is_back_jump, a.outcome, p.event_index, p.previous_activity, p.is_last,
-               p.handoff_from, CASE WHEN p.is_pingpong THEN p.handoff_from END AS pingpong_via,
-               coalesce(p.is_repeat, false) AS is_repeat, coalesce(p.is_redo, false) AS is_redo,
-               s.stage AS back_jump_from, p.is_repeated_touchpoint, p.silence_hours{carried_out}
-        FROM with_pingpong AS p
+               p.handoff_from, coalesce(p.is_repeat, false) AS is_repeat,
+               coalesce(p.is_redo, false) AS is_redo, s.stage AS back_jump_from,
+               p.is_repeated_touchpoint{carried_out}
+        FROM flagged AS p
         LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = p.activity
         LEFT JOIN {STAGES_TABLE} AS s
             ON p.is_back_jump AND s.stage_order = p.previous_stage_order
     """)
 
 
+def build_pingpongs(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `pingpongs`: the handoffs that send a case back (case_id, position, stage, unit,
+    via_unit).
+
+    With consecutive repeats collapsed, a case's unit sequence changes exactly at its
+    handoffs, so X, Y, X is a handoff Y -> X whose previous handoff was X -> Y. Working on
+    the handoff rows only keeps this second pass over the case order narrow and cheap.
+    """
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {PINGPONGS_TABLE} AS
+        WITH handoffs AS (
+            SELECT case_id, position, stage, unit, handoff_from,
+                   lag(handoff_from) OVER (PARTITION BY case_id ORDER BY position)
+                       AS earlier_handoff_from
+            FROM {STEPS_TABLE}
+            WHERE is_handoff
+        )
+        SELECT case_id, position, stage, unit, handoff_from AS via_unit
+        FROM handoffs
+        WHERE earlier_handoff_from = unit
+    """)
+
+
 def case_steps(con: duckdb.DuckDBPyConnection, case_ids: Sequence[str]) -> pd.DataFrame:
     """The steps of the given cases in order, for the customer's-eye view of single cases.
 
-    Reads the `steps` table that `measure` left in the connection; columns: STEP_COLUMNS.
+    Reads the `steps` and `pingpongs` tables that `measure` left in the connection;
+    columns: STEP_COLUMNS.
     """
+    columns = ", ".join(
+        "p.position IS NOT NULL AS is_pingpong" if name == "is_pingpong" else f"s.{name}"
+        for name in STEP_COLUMNS
+    )
     con.register("requested_cases", pd.DataFrame({"case_id": [str(c) for c in case_ids]}))
     try:
         return fetch_frame(
             con,
-            f"SELECT {', '.join(STEP_COLUMNS)} FROM {STEPS_TABLE} "
-            "WHERE case_id IN (SELECT case_id FROM requested_cases) "
-            "ORDER BY case_id, position",
+            f"SELECT {columns} FROM {STEPS_TABLE} AS s "
+            f"LEFT JOIN {PINGPONGS_TABLE} AS p USING (case_id, position) "
+            "WHERE s.case_id IN (SELECT case_id FROM requested_cases) "
+            "ORDER BY s.case_id, s.position",
         )
     finally:
         con.unregister("requested_cases")

@@ -106,9 +106,11 @@ def read_csv_raw(path: Path) -> RawLog:
         rejected.clear()
         table = _read_table(path, encoding, delimiter, names, skip, rejected)
     if rejected:
-        # the parallel reader cannot number lines; read once more in one thread to say where
+        # The fast pass assumes no line breaks inside quoted values and cannot number lines:
+        # read once more allowing them, in one thread, so that the lines still refused are
+        # truly malformed and can be named.
         rejected.clear()
-        table = _read_table(path, encoding, delimiter, names, skip, rejected, threads=False)
+        table = _read_table(path, encoding, delimiter, names, skip, rejected, fast=False)
     return RawLog(
         table=table, locate=lambda position: f"line {position + skip + 1}", rejected=rejected
     )
@@ -121,7 +123,7 @@ def _read_table(
     names: list[str],
     skip: int,
     rejected: list[str],
-    threads: bool = True,
+    fast: bool = True,
 ) -> pa.Table:
     def reject(row: pacsv.InvalidRow) -> str:
         where = f"line {row.number}" if row.number is not None else "a line"
@@ -137,10 +139,10 @@ def _read_table(
                 skip_rows=skip,
                 encoding=encoding,
                 block_size=1 << 24,
-                use_threads=threads,
+                use_threads=fast,
             ),
             parse_options=pacsv.ParseOptions(
-                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=reject
+                delimiter=delimiter, newlines_in_values=not fast, invalid_row_handler=reject
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.string() for name in names},

@@ -23,7 +23,7 @@ def describe(log: EventLog) -> dict[str, object]:
                     count(DISTINCT resource), count(DISTINCT org_unit), count(DISTINCT channel)
                 FROM events
                 """
-            ).fetchone()
+            ).fetchall()[0]
         )
         top = con.execute(
             "SELECT activity, count(*) AS n FROM events GROUP BY activity "

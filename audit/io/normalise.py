@@ -28,6 +28,7 @@ from collections.abc import Callable
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from audit.errors import AuditInputError
 from audit.io.eventlog import EventLog
@@ -88,10 +89,12 @@ def build_event_log(
         notes: list[str] = []
         roles = _role_sql(con, table, mapping, dayfirst, source, notes, timezone)
         attributes = _attribute_sql(con, table, mapping)
-        _stage(con, roles, attributes)
+        staged = _stage(con, roles, attributes)
         _say(progress, "pairing lifecycle events")
-        _account(con)
-        events = _events(con, attributes)
+        accounted = _account(con, staged)
+        con.register("accounted", accounted)
+        events = _events(accounted, table, attributes)
+        con.register("final", events)
         _say(progress, "checking data quality")
         quality = _quality(con, raw, notes)
         case_attributes = _case_attributes(con, list(attributes))
@@ -172,8 +175,9 @@ def _role_sql(
 
 def _attribute_sql(
     con: duckdb.DuckDBPyConnection, table: pa.Table, mapping: ColumnMapping
-) -> dict[str, str]:
-    """Output name -> SQL for every input column that fills no role. The lifecycle column
+) -> dict[str, tuple[str, str | None]]:
+    """Output name -> (input column, SQL converting it, or None to keep it as it is) for
+    every input column that fills no role. The lifecycle column
     stays as an attribute when it holds values outside the XES model. Text columns whose
     every value is a number or a boolean get that type; numbers with a leading zero
     (`0012`) stay text, decimal commas are understood."""
@@ -186,7 +190,7 @@ def _attribute_sql(
     result = {}
     for name in names:
         out = f"{name} (input)" if name in CANONICAL_COLUMNS else name
-        result[out] = _typed(name, kinds.get(name))
+        result[out] = (name, _typed(name, kinds.get(name)))
     return result
 
 
@@ -197,7 +201,7 @@ def _has_foreign_transitions(con: duckdb.DuckDBPyConnection, column: str) -> boo
     )
     (count,) = con.execute(
         f"SELECT count(*) FROM raw_input WHERE lower({_text(column)}) NOT IN ({known})"
-    ).fetchone()
+    ).fetchall()[0]
     return count > 0
 
 
@@ -222,7 +226,7 @@ def _text_kinds(con: duckdb.DuckDBPyConnection, columns: list[str]) -> dict[str,
             f"bool_and(regexp_full_match(trim({quote(column)}), '{PATTERNS[kinds[column]]}'))"
             for column in candidates
         ]
-        row = con.execute(f"SELECT {', '.join(checks)} FROM raw_input").fetchone()
+        row = con.execute(f"SELECT {', '.join(checks)} FROM raw_input").fetchall()[0]
         for column, holds in zip(candidates, row, strict=True):
             kinds[column] = kinds[column] if holds else "text"
     return kinds
@@ -236,26 +240,33 @@ def _kind(values: list[str]) -> str:
     return "text"
 
 
-def _typed(column: str, kind: str | None) -> str:
+def _typed(column: str, kind: str | None) -> str | None:
     v = quote(column)
     return {
         "integer": f"try_cast({v} AS BIGINT)",
         "decimal": f"try_cast({v} AS DOUBLE)",
         "decimal comma": f"try_cast(replace({v}, ',', '.') AS DOUBLE)",
         "boolean": f"lower(trim({v})) = 'true'",
-    }.get(kind or "", v)
+    }.get(kind or "")
 
 
-def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: dict[str, str]):
-    """Step 1: every row with its roles and the reason it cannot be an event."""
+def _stage(
+    con: duckdb.DuckDBPyConnection,
+    roles: dict[str, str],
+    attributes: dict[str, tuple[str, str | None]],
+) -> pa.Table:
+    """Step 1: every row with its roles, converted attributes and the reason it cannot be
+    an event, in input order (row positions 0..n-1). Fetched as Arrow, which is cheaper
+    than a DuckDB table."""
     role_list = ",\n".join(f"{sql} AS {name}" for name, sql in roles.items())
-    attribute_list = "".join(f",\n{sql} AS {quote(name)}" for name, sql in attributes.items())
+    converted = "".join(
+        f",\n{sql} AS {quote(name)}" for name, (_, sql) in attributes.items() if sql
+    )
     skipped = ", ".join(_literal(value) for value in NOT_EVENT_TRANSITIONS)
-    con.execute(
+    staged = con.sql(
         f"""
-        CREATE TEMP TABLE staged AS
         WITH parsed AS (
-            SELECT {ROW}, {role_list}{attribute_list}
+            SELECT {ROW}, {role_list}{converted}
             FROM raw_input
         )
         SELECT *,
@@ -269,27 +280,28 @@ def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: di
             END AS drop_reason
         FROM parsed
         """
-    )
+    ).to_arrow_table()
+    if not pc.all(pc.equal(staged.column(ROW), pa.array(np.arange(staged.num_rows)))).as_py():
+        staged = staged.sort_by(ROW)  # DuckDB keeps input order here; this only guards it
+    con.register("staged", staged)
+    return staged
 
 
-def _account(con: duckdb.DuckDBPyConnection) -> None:
-    """Steps 2 and 3: pair starts with completes (FIFO) and give every row its fate."""
+def _account(con: duckdb.DuckDBPyConnection, staged: pa.Table) -> pa.Table:
+    """Steps 2 and 3: pair starts with completes (FIFO) and give every row its fate, in
+    input order."""
     (starts,) = con.execute(
         "SELECT count(*) FROM staged WHERE drop_reason IS NULL AND transition = 'start'"
-    ).fetchone()
+    ).fetchall()[0]
     if not starts:
-        con.execute(
-            """
-            CREATE TEMP VIEW accounted AS
-            SELECT *, start_timestamp AS paired_start, coalesce(drop_reason, 'event') AS fate,
-                false AS unpaired_complete
-            FROM staged
-            """
+        fate = pc.coalesce(staged.column("drop_reason"), pa.scalar("event"))
+        return (
+            staged.append_column("paired_start", staged.column("start_timestamp"))
+            .append_column("fate", fate)
+            .append_column("unpaired_complete", pa.array(np.zeros(staged.num_rows, bool)))
         )
-        return
-    con.execute(
+    return con.sql(
         f"""
-        CREATE TEMP TABLE accounted AS
         WITH lifecycle_rows AS (
             SELECT {ROW}, case_id, activity, timestamp, transition
             FROM staged
@@ -354,27 +366,34 @@ def _account(con: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN pairs AS as_complete ON as_complete.complete_row = staged.{ROW}
         LEFT JOIN pairs AS as_start ON as_start.start_row = staged.{ROW}
         LEFT JOIN started_activities AS started ON started.activity = staged.activity
+        ORDER BY staged.{ROW}
         """
-    )
+    ).to_arrow_table()
 
 
-def _events(con: duckdb.DuckDBPyConnection, attributes: dict[str, str]) -> pa.Table:
-    """The canonical event table, in input order, with the attribute columns after it."""
-    attribute_list = "".join(f", {quote(name)}" for name in attributes)
-    con.execute(
-        f"""
-        CREATE TEMP TABLE final AS
-        SELECT case_id, activity, timestamp,
-            CASE WHEN paired_start <= timestamp THEN paired_start END AS start_timestamp,
-            resource, org_unit, channel, {ROW} AS {EVENT_INDEX}{attribute_list}
-        FROM accounted
-        WHERE fate = 'event'
-        ORDER BY {ROW}
-        """
-    )
-    table = con.sql("SELECT * FROM final").to_arrow_table()
-    schema = pa.schema(list(CANONICAL_SCHEMA) + list(table.schema)[len(CANONICAL_COLUMNS) :])
-    return table.cast(schema)
+def _events(
+    accounted: pa.Table, table: pa.Table, attributes: dict[str, tuple[str, str | None]]
+) -> pa.Table:
+    """The canonical event table, in input order, with the attribute columns after it:
+    converted attributes from `accounted`, the rest straight from the input."""
+    start, timestamp = accounted.column("paired_start"), accounted.column("timestamp")
+    columns = {
+        "case_id": accounted.column("case_id"),
+        "activity": accounted.column("activity"),
+        "timestamp": timestamp,
+        "start_timestamp": pc.if_else(
+            pc.less_equal(start, timestamp), start, pa.scalar(None, start.type)
+        ),
+        "resource": accounted.column("resource"),
+        "org_unit": accounted.column("org_unit"),
+        "channel": accounted.column("channel"),
+        EVENT_INDEX: accounted.column(ROW),
+    }
+    for name, (column, sql) in attributes.items():
+        columns[name] = accounted.column(name) if sql else table.column(column)
+    events = pa.table(columns).filter(pc.equal(accounted.column("fate"), "event"))
+    schema = pa.schema(list(CANONICAL_SCHEMA) + list(events.schema)[len(CANONICAL_COLUMNS) :])
+    return events.cast(schema)
 
 
 def _examples(con: duckdb.DuckDBPyConnection, raw: RawLog, sql: str) -> dict[str, RowCount]:
@@ -417,7 +436,7 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
                              AND transition NOT IN ('start', 'complete', 'unknown'))
         FROM accounted
         """
-    ).fetchone()
+    ).fetchall()[0]
     if bad_starts:
         notes.append(f"{bad_starts} start times could not be read; those events have none")
     if late_starts:
@@ -432,7 +451,7 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         SELECT list(DISTINCT activity ORDER BY activity) FROM accounted
         WHERE activity IS NOT NULL AND activity NOT IN (SELECT activity FROM final)
         """
-    ).fetchone()
+    ).fetchall()[0]
     if lost:
         notes.append(
             f"{len(lost)} activities occur only in dropped rows and so not as events: "
@@ -447,7 +466,7 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         SELECT count(*) FILTER (WHERE events = 1), count(*) FILTER (WHERE times < events)
         FROM per_case
         """
-    ).fetchone()
+    ).fetchall()[0]
     duplicates = _examples(
         con,
         raw,
@@ -497,17 +516,18 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
 
 
 def _case_attributes(con: duckdb.DuckDBPyConnection, attributes: list[str]) -> list[str]:
-    """Attribute columns with at most one distinct value in every case."""
+    """Attribute columns with at most one value (besides nulls) in every case."""
     if not attributes:
         return []
-    counts = ", ".join(
-        f"count(DISTINCT {quote(name)}) AS c{i}" for i, name in enumerate(attributes)
+    bounds = ", ".join(
+        f"min({quote(name)}) AS low{i}, max({quote(name)}) AS high{i}"
+        for i, name in enumerate(attributes)
     )
-    maxima = ", ".join(f"max(c{i}) <= 1" for i in range(len(attributes)))
+    constant = ", ".join(f"bool_and(low{i} = high{i})" for i in range(len(attributes)))
     row = con.execute(
-        f"SELECT {maxima} FROM (SELECT {counts} FROM final GROUP BY case_id)"
-    ).fetchone()
-    return [name for name, constant in zip(attributes, row, strict=True) if constant]
+        f"SELECT {constant} FROM (SELECT {bounds} FROM final GROUP BY case_id)"
+    ).fetchall()[0]
+    return [name for name, same in zip(attributes, row, strict=True) if same is not False]
 
 
 def _lifecycle_kind(quality: DataQuality, mapping: ColumnMapping) -> str | None:

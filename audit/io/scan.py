@@ -134,8 +134,14 @@ def scan_log(
         activities=sorted(activities),
         columns=[*CANONICAL_COLUMNS, *attributes],
         case_attributes=_case_attributes(con, list(attributes)),
-        spill_directory=Path(con.execute("SELECT current_setting('temp_directory')").fetchone()[0]),
+        spill_directory=Path(_setting(con, "temp_directory")),
     )
+
+
+def _setting(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The current value of a DuckDB setting (fetched to the end: the connection is free)."""
+    ((value,),) = con.execute(f"SELECT current_setting({_literal(name)})").fetchall()
+    return value
 
 
 def _configure(
@@ -340,7 +346,7 @@ def _case_attributes(con: duckdb.DuckDBPyConnection, attributes: list[str]) -> l
         f"count(DISTINCT {quote(name)}) AS c{i}" for i, name in enumerate(attributes)
     )
     constant = ", ".join(f"max(c{i}) <= 1" for i in range(len(attributes)))
-    row = con.execute(
+    (row,) = con.execute(
         f"SELECT {constant} FROM (SELECT {counts} FROM {EVENTS_VIEW} GROUP BY case_id)"
-    ).fetchone()
+    ).fetchall()
     return [name for name, holds in zip(attributes, row, strict=True) if holds]

@@ -41,16 +41,15 @@ LOCALES: dict[str, str] = {"en": "en-GB", "fi": "fi-FI"}
 
 
 def to_svg(chart: alt.TopLevelMixin, language: str) -> str:
-    """The chart as an inline SVG element that scales with the page; axes use the
-    language's number and date formats, and no external data may be fetched."""
+    """The chart as an inline SVG element (it has a viewBox, so it scales with the page);
+    axes use the language's number and date formats; no external data may be fetched."""
     svg = vlc.vegalite_to_svg(
         chart.to_dict(validate=False),
         format_locale=LOCALES[language],
         time_format_locale=LOCALES[language],
         allowed_base_urls=[],
     )
-    svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
-    return svg.replace("<svg ", '<svg class="chart" preserveAspectRatio="xMinYMin meet" ', 1)
+    return re.sub(r"^<\?xml[^>]*>\s*", "", svg)
 
 
 def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -128,22 +127,6 @@ def outside_inside_chart(stages: pd.DataFrame, language: str) -> str:
             ),
         )
         .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
-    )
-    return to_svg(_themed(chart), language)
-
-
-def handoff_pairs_chart(pairs: pd.DataFrame, language: str, top: int = 12) -> str:
-    """Horizontal bars: the most frequent unit-to-unit handoffs."""
-    data = pairs.sort_values("count", ascending=False).head(top).copy()
-    data["pair"] = data["from_unit"].astype(str) + " → " + data["to_unit"].astype(str)
-    chart = (
-        alt.Chart(data, title=text("chart.handoff_pairs", language))
-        .mark_bar(color=INSIDE_OUT)
-        .encode(
-            y=alt.Y("pair:N", sort="-x", title=None),
-            x=alt.X("count:Q", title=text("col.count", language)),
-        )
-        .properties(width=WIDTH - 320, height=max(80, 30 * len(data)))
     )
     return to_svg(_themed(chart), language)
 

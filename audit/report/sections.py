@@ -14,6 +14,8 @@ from audit.compare import JOURNEY, Comparison
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.privacy import PrivacyReport
+from audit.process.blueprint import blueprint_svg, blueprint_table
+from audit.process.handoffs import handoff_graph, handoff_svg
 from audit.process.journey_map import filter_map, map_from_measures
 from audit.process.map_svg import map_svg
 from audit.report import charts
@@ -170,8 +172,11 @@ def hotspots(result, language: str) -> Section:
 
 
 def process(result, language: str) -> Section:
-    """The mined process drawn over the journey stages, thinned to what a page can show."""
-    filtered = filter_map(map_from_measures(result.measures), MAP_ACTIVITY_SHARE, MAP_PATH_SHARE)
+    """The mined process drawn over the journey stages, thinned to what a page can show, and
+    the service blueprint (who does what in each stage, touchpoints above the line)."""
+    m = result.measures
+    filtered = filter_map(map_from_measures(m), MAP_ACTIVITY_SHARE, MAP_PATH_SHARE)
+    lanes = blueprint_table(result.connection, m.activities, m.stages, m.log.get("handoff_basis"))
     return Section(
         "process",
         text("sec.process", language),
@@ -182,6 +187,8 @@ def process(result, language: str) -> Section:
                 map_svg(filtered.graph, "frequency", language),
                 filtered.summary.describe(language),
             ),
+            heading(text("blueprint", language)),
+            figure("blueprint", blueprint_svg(lanes, m.stages, language)),
         ],
     )
 
@@ -204,7 +211,8 @@ def handoffs(result, language: str) -> Section:
     if pairs.empty:
         blocks.append(paragraph(text("no_handoffs", language)))
         return Section("handoffs", text("sec.handoffs", language), blocks)
-    blocks.append(figure("handoff-pairs", charts.handoff_pairs_chart(pairs, language)))
+    network = handoff_graph(pairs, m.pingpong_pairs)
+    blocks.append(figure("handoff-network", handoff_svg(network, language)))
     top = pairs.sort_values("count", ascending=False).head(MAX_TABLE_ROWS)
     blocks.append(
         table(

@@ -54,7 +54,7 @@ th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.short { white-space: nowrap; overflow-wrap: normal; }
 figure { margin: 12px 0 20px; }
-figure svg.chart, figure svg { max-width: 100%; height: auto; display: block; }
+figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 14px; margin-top: 4px; }
 .story { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 18px; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 13px; }
@@ -77,6 +77,7 @@ ul.defs li { margin-bottom: 4px; }
   .stage .score { font-size: 24px; }
   .stage .view { font-size: 11.5px; padding: 3px 6px; margin-top: 4px; }
   figure, .journey, .story, tr, .figures { break-inside: avoid; }
+  figure svg { max-height: 150mm; width: auto; }
   h2, h3 { break-after: avoid; }
   .stage, .figure, th, .badge, .weakest-tag {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -119,7 +119,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "nothing (the log names no units or resources)",
         "fi": "ei minkään (lokissa ei ole yksiköitä eikä tekijöitä)",
     },
-    "chart.handoff_pairs": {"en": "Most frequent handoffs", "fi": "Yleisimmät siirrot"},
     "col.from": {"en": "from", "fi": "mistä"},
     "col.to": {"en": "to", "fi": "mihin"},
     "col.count": {"en": "count", "fi": "määrä"},

@@ -70,7 +70,8 @@ def chart(picture: alt.TopLevelMixin, data: pd.DataFrame, name: str) -> None:
 
 
 def svg(markup: str, data: pd.DataFrame, name: str) -> None:
-    """A picture drawn as SVG by the library (process map, blueprint, handoff network),
-    shown as an image that scales to the page, with its numbers as a CSV download."""
+    """A picture drawn as SVG by the library (process map, blueprint, handoff network,
+    timeline), shown as an image that scales to the page (an image runs no script, whatever
+    names the log holds), with its numbers as a CSV download."""
     st.image(markup, width="stretch")
     download(data, name)

@@ -60,7 +60,7 @@ def test_every_page_renders_with_charts_pictures_and_hotspots(page, app_url):
 
     open_page(page, "process", "Process over journey")
     page.wait_for_selector(PICTURES)
-    assert page.locator(PICTURES).first.evaluate("img => img.naturalWidth") > 500
+    assert page.locator(PICTURES).first.evaluate("img => img.naturalWidth") > 1000
     shoot(page, "en-process")
 
     open_page(page, "handoffs", "Handoffs")
@@ -74,6 +74,7 @@ def test_every_page_renders_with_charts_pictures_and_hotspots(page, app_url):
 
     open_page(page, "customer", "Customer's eye")
     page.wait_for_selector(PICTURES)
+    assert page.locator(PICTURES).first.evaluate("img => img.naturalHeight") > 100
     assert page.get_by_text("This case took").count() >= 1
     shoot(page, "en-customer")
 

@@ -83,3 +83,16 @@ def test_activities_missing_from_the_journey_count_as_unmapped():
     stages = measure_table(events_table(LOG), partial).stages
     assert stages["stage"].tolist() == ["Handle", "(unmapped)"]
     assert stages["events"].tolist() == [2, 1]
+
+
+def test_two_stages_in_the_same_place_is_a_clear_error():
+    broken = journey([("Apply", None), ("Decide", None)], {"A": "Apply", "B": "Decide"})
+    broken.stages.loc[1, "stage_order"] = 1
+    with pytest.raises(AuditInputError, match="stage order 1 appears more than once"):
+        measure_table(events_table(LOG), broken)
+
+
+def test_case_attribute_named_like_a_measure_is_a_clear_error():
+    events = events_table(LOG, {"handoffs": [1, 2, 3]})
+    with pytest.raises(AuditInputError, match="'handoffs' has the name of a measure"):
+        measure_table(events, SIMPLE, case_attributes=["handoffs"])

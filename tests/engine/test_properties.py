@@ -43,7 +43,7 @@ def logs(draw, with_starts: bool) -> list[Ev]:
     return draw(st.permutations(events))
 
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -3,9 +3,18 @@ and explains where our event counts differ from the raw rows."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pytest
 
-from audit.io import read_log
+from audit.io import EventLog, read_log
+
+
+@cache
+def load(path: Path, zone: str = "UTC") -> EventLog:
+    """Each real log is read once per test session (the larger ones take seconds)."""
+    return read_log(path, timezone=zone)
 
 # file: (cases, rows in the file as the README counts them, activities, zone of naive times)
 README = {
@@ -33,7 +42,7 @@ def distinct(log, column: str) -> int:
 @pytest.mark.parametrize("name", sorted(README))
 def test_counts_match_the_readme_and_the_account_balances(realdata, name):
     cases, rows, activities, zone = README[name]
-    log = read_log(realdata / name, timezone=zone)
+    log = load(realdata / name, zone)
     quality = log.quality
     assert distinct(log, "case_id") == cases
     assert quality.rows_read == rows
@@ -45,7 +54,7 @@ def test_counts_match_the_readme_and_the_account_balances(realdata, name):
 
 @pytest.mark.realdata
 def test_bpic2012_pairing_explains_every_row(realdata):
-    quality = read_log(realdata / "bpic2012.xes.gz").quality
+    quality = load(realdata / "bpic2012.xes.gz").quality
     # 262,200 rows = 164,506 events + 71,373 starts merged + 26,318 SCHEDULE + 3 open starts
     assert quality.events_used == 164_506
     assert quality.merged_by_lifecycle == 71_373
@@ -57,7 +66,7 @@ def test_bpic2012_pairing_explains_every_row(realdata):
 
 @pytest.mark.realdata
 def test_bpic2012_work_items_pair_completely(realdata):
-    log = read_log(realdata / "bpic2012_w_start_complete.xes.gz")
+    log = load(realdata / "bpic2012_w_start_complete.xes.gz")
     assert (log.quality.events_used, log.quality.merged_by_lifecycle) == (59_302, 59_302)
     assert log.events.column("start_timestamp").null_count == 0
 
@@ -73,13 +82,13 @@ def test_bpic2012_work_items_pair_completely(realdata):
 def test_csv_and_xes_versions_give_the_same_events(realdata, csv_name, xes_name, zone):
     keys = [("case_id", "ascending"), ("timestamp", "ascending"), ("activity", "ascending")]
     columns = ["case_id", "activity", "timestamp"]
-    from_csv = read_log(realdata / csv_name, timezone=zone).events.select(columns)
-    from_xes = read_log(realdata / xes_name).events.select(columns)
+    from_csv = load(realdata / csv_name, zone).events.select(columns)
+    from_xes = load(realdata / xes_name).events.select(columns)
     assert from_csv.sort_by(keys).equals(from_xes.sort_by(keys))
 
 
 @pytest.mark.realdata
 def test_receipt_channel_is_a_case_attribute(realdata):
-    log = read_log(realdata / "receipt.xes.gz")
+    log = load(realdata / "receipt.xes.gz")
     assert log.mapping.channel == "channel"
     assert set(log.events.column("channel").to_pylist()) >= {"Internet", "Desk"}

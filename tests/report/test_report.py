@@ -68,9 +68,9 @@ def test_report_has_every_section_and_chart(sample_html):
         "components",
         "outside-inside",
         "process-map",
-        "handoff-pairs",
+        "handoff-network",
     } <= charts
-    assert {"rework", "story-timeline", "experience"} <= charts
+    assert {"blueprint", "rework", "story-timeline", "experience"} <= charts
     assert outline.charts.count("story-timeline") == 3
     for stage in STAGES:
         assert stage in sample_html

@@ -103,15 +103,21 @@ def roles(view: session.AuditView) -> None:
             key=f"{key}-dayfirst",
         )
         confirmed = st.form_submit_button(t("data.confirm"), type="primary")
-    if confirmed:
-        new = dataclasses.replace(
-            settings,
-            mapping=dataclasses.replace(mapping, **chosen),
-            timezone=timezone.strip() or "UTC",
-            dayfirst=DAYFIRST[dayfirst],
-        )
-        if session.choose(new, "data.bad_upload"):
-            st.switch_page("audit/ui/pages/friction.py")
+    if not confirmed:
+        return
+    new = dataclasses.replace(
+        settings,
+        mapping=dataclasses.replace(mapping, **chosen),
+        timezone=timezone.strip() or "UTC",
+        dayfirst=DAYFIRST[dayfirst],
+    )
+    unchanged = (new.mapping, new.timezone, new.dayfirst) == (
+        mapping,
+        settings.timezone,
+        settings.dayfirst,
+    )
+    if unchanged or session.choose(new, "data.bad_upload"):
+        st.switch_page("audit/ui/pages/friction.py")
 
 
 def _checks(quality: dict) -> pd.DataFrame:
