@@ -204,9 +204,21 @@ def run_task(task: str, path: Path, journey: str | None) -> dict[str, float]:
     return {
         "seconds": seconds,
         "cpu_seconds": _cpu_seconds() - cpu_before,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_mb(),
         "events": events,
     }
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process in MB. Linux's VmHWM belongs to the process
+    image, whereas ru_maxrss keeps the parent's peak across fork and exec; ru_maxrss is
+    the fallback elsewhere."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _cpu_seconds() -> float:
@@ -251,17 +263,16 @@ def measure(task: str, path: Path, journey: Path | None = None) -> dict:
 
 def generated(events: int, kinds: tuple[str, ...]) -> Dataset:
     """The generated claim log of about `events` events in the given formats ("parquet",
-    "csv", "xes"), written once into benchmarks/data/."""
-    from audit.sample import cases_for_events, write_log
-
+    "csv", "xes"), written once into benchmarks/data/ by scripts/generate_sample.py in a
+    subprocess, so that this parent process stays small (see `peak_mb`)."""
     DATA.mkdir(parents=True, exist_ok=True)
     files = {kind: DATA / f"claims_{events}.{kind}" for kind in ("parquet", "csv") if kind in kinds}
-    cases = None
     for kind, path in files.items():
         if not path.exists():
-            cases = cases or cases_for_events(events)
             print(f"generating {path.name} ...", flush=True)
-            write_log(path, cases, fmt=kind)
+            script = ROOT / "scripts" / "generate_sample.py"
+            command = [sys.executable, str(script), "--events", str(events), "--format", kind]
+            subprocess.run([*command, "-o", str(path)], check=True, cwd=ROOT)
     if "xes" in kinds:
         files["xes"] = DATA / f"claims_{events}.xes"
         if not files["xes"].exists():
@@ -367,10 +378,6 @@ def machine() -> list[str]:
     """CPU model, cores, memory and the versions that matter."""
     from importlib.metadata import version
 
-    import duckdb
-    import pandas
-    import pyarrow
-
     cpu = platform.processor() or "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -382,8 +389,8 @@ def machine() -> list[str]:
     return [
         f"- CPU: {cpu}, {os.cpu_count()} cores; RAM {memory:.0f} GiB; "
         f"{platform.system()} {platform.release()}",
-        f"- Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
-        f"pm4py {version('pm4py')}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}",
+        f"- Python {platform.python_version()}, "
+        + ", ".join(f"{name} {version(name)}" for name in ("duckdb", "pm4py", "pandas", "pyarrow")),
     ]
 
 
@@ -478,8 +485,13 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if not args.no_real and REALDATA.is_dir():
         datasets += real_logs()
-    for dataset in datasets:
+    for number, dataset in enumerate(datasets):
         run_dataset(dataset, with_large_path=dataset.generated)
+        if not args.no_write:  # after every log, so that a long run leaves what it measured
+            page = render(
+                datasets[: number + 1], (load_at_start, _load()), time.perf_counter() - began
+            )
+            RESULTS.write_text(page, encoding="utf-8")
     if args.large:
         large = generated(args.large_events, ("parquet",))
         result = measure("audit_large", large.files["parquet"], CLAIMS_JOURNEY)

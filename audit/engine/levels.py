@@ -90,13 +90,14 @@ def activity_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per activity of the log, most frequent first.
 
     Waits are those before the activity's events; self-loops, repetitions, repeats, redos
-    and handoffs_in are counted at the event that loops, repeats or receives the case.
+    and handoffs_in are counted at the event that loops, repeats or receives the case;
+    cases counts each case once, at its first occurrence of the activity.
     """
     return fetch_frame(
         con,
         f"""
         SELECT activity, any_value(stage) AS stage, bool_or(is_touchpoint) AS is_touchpoint,
-               count(*) AS events, count(DISTINCT case_id) AS cases,
+               count(*) AS events, count(*) FILTER (WHERE occurrence = 1) AS cases,
                median(wait_hours) AS wait_hours_median,
                quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
                median(work_hours) AS work_hours_median,

@@ -15,6 +15,7 @@ All measures are groupings of this one table, so each definition lives here exac
   differs from that of the latest earlier occurrence of the activity (neither when either
   resource is unknown);
 - is_back_jump: stage order below that of the previous *mapped* event (unmapped skipped);
+- occurrence: how many times the case has done the activity, this event included;
 
 The table has the STEP_COLUMNS except is_pingpong (see the pingpongs table), the
 INTERNAL_STEP_COLUMNS and the carried case attributes.
@@ -68,6 +69,7 @@ INTERNAL_STEP_COLUMNS: tuple[str, ...] = (
     "is_redo",
     "back_jump_from",
     "is_repeated_touchpoint",
+    "occurrence",
 )
 """The other columns of the steps table, which the groupings use."""
 
@@ -206,7 +208,7 @@ def build_steps(
                p.is_back_jump, a.outcome, p.event_index, p.previous_activity, p.is_last,
                p.handoff_from, coalesce(p.is_repeat, false) AS is_repeat,
                coalesce(p.is_redo, false) AS is_redo, s.stage AS back_jump_from,
-               p.is_repeated_touchpoint{carried_out}
+               p.is_repeated_touchpoint, p.occurrence{carried_out}
         FROM flagged AS p
         LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = p.activity
         LEFT JOIN {STAGES_TABLE} AS s

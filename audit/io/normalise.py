@@ -52,7 +52,7 @@ NOT_EVENT_TRANSITIONS = (
     "autoskip",
     "manualskip",
 )
-INTEGER = r"-?(0|[1-9][0-9]*)"
+INTEGER = r"-?(0|[1-9][0-9]{0,17})"  # fits BIGINT; longer digit runs stay text (ids)
 PATTERNS = {
     "integer": INTEGER,
     "decimal": INTEGER + r"(\.[0-9]+)?([eE][-+]?[0-9]+)?",
@@ -177,10 +177,10 @@ def _attribute_sql(
     con: duckdb.DuckDBPyConnection, table: pa.Table, mapping: ColumnMapping
 ) -> dict[str, tuple[str, str | None]]:
     """Output name -> (input column, SQL converting it, or None to keep it as it is) for
-    every input column that fills no role. The lifecycle column
-    stays as an attribute when it holds values outside the XES model. Text columns whose
-    every value is a number or a boolean get that type; numbers with a leading zero
-    (`0012`) stay text, decimal commas are understood."""
+    every input column that fills no role. The lifecycle column stays an attribute when it
+    holds values outside the XES model. Text columns whose every value is a number or a
+    boolean get that type; numbers with a leading zero (`0012`) stay text, decimal commas
+    are understood."""
     used = mapping.used_columns()
     if mapping.lifecycle and _has_foreign_transitions(con, mapping.lifecycle):
         used.discard(mapping.lifecycle)
@@ -241,11 +241,12 @@ def _kind(values: list[str]) -> str:
 
 
 def _typed(column: str, kind: str | None) -> str | None:
+    """SQL converting a text column of this kind, or None for text kept as it is."""
     v = quote(column)
     return {
-        "integer": f"try_cast({v} AS BIGINT)",
-        "decimal": f"try_cast({v} AS DOUBLE)",
-        "decimal comma": f"try_cast(replace({v}, ',', '.') AS DOUBLE)",
+        "integer": f"try_cast(trim({v}) AS BIGINT)",
+        "decimal": f"try_cast(trim({v}) AS DOUBLE)",
+        "decimal comma": f"try_cast(replace(trim({v}), ',', '.') AS DOUBLE)",
         "boolean": f"lower(trim({v})) = 'true'",
     }.get(kind or "")
 
