@@ -1,4 +1,6 @@
-"""Shared fixtures: where the real logs are, and a helper to write small input files."""
+"""Shared fixtures: where the real logs are, a helper to write small input files, and one
+headless Chromium (Debian's, driven by Playwright; never a downloaded browser) per test
+process, shared by the app and report browser tests."""
 
 from __future__ import annotations
 
@@ -28,3 +30,31 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return write
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; the test is skipped where it is not installed.
+
+    One per test process: Playwright's sync API allows a single running instance."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (scripts/setup.sh --browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
