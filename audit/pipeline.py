@@ -10,11 +10,14 @@ console summary. The command line, the app and the report all go through here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit.engine import measure
@@ -25,7 +28,9 @@ from audit.findings.hotspots import find_hotspots, weakest_stage
 from audit.findings.humanize import LANGUAGES
 from audit.findings.result import AuditResult
 from audit.findings.summary import summary_markdown, summary_text
-from audit.io import ColumnMapping, EventLog, open_events, read_log
+from audit.io import EVENTS_VIEW, ColumnMapping, EventLog, open_events, read_log
+from audit.io.scan import scan_log
+from audit.io.schema import ACTIVITY, CASE, TIMESTAMP
 from audit.journey import JourneyMap, compile_journey, draft_journey, load_journey
 from audit.report.safe import safe_csv
 
@@ -35,15 +40,94 @@ Progress = Callable[[str], None]
 """Called with a short message as each step of the audit begins."""
 
 
+LARGE_FILE_BYTES = 1 << 30
+"""Parquet and CSV files larger than this are audited in place (audit.io.scan) by default."""
+ALL_EVENTS_VIEW = "log_events"
+"""The whole log when `events` is narrowed to chosen cases."""
+
+
+@dataclass
+class _OpenedLog:
+    """A log registered as the `events` view of a DuckDB connection, whichever path read it."""
+
+    connection: duckdb.DuckDBPyConnection
+    source: str
+    timezone: str
+    quality: dict
+    activities: list[str]
+    columns: list[str]
+    case_attributes: list[str]
+
+
+def _reads_in_place(path: Path, large: bool | None) -> bool:
+    """Whether to take the large-log path: asked for, or a big Parquet or CSV file."""
+    if large is not None:
+        return large
+    suffixes = [s.lower() for s in path.suffixes]
+    tabular = any(s in (".parquet", ".pq", ".csv") for s in suffixes)
+    return tabular and path.is_file() and path.stat().st_size > LARGE_FILE_BYTES
+
+
+def _open_log(
+    source: str | Path | EventLog,
+    mapping: ColumnMapping | None,
+    timezone: str,
+    dayfirst: bool | None,
+    large: bool | None,
+    progress: Progress,
+) -> _OpenedLog:
+    """Read the log into memory (or scan it in place) and register it as `events`."""
+    connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")
+    if not isinstance(source, EventLog) and _reads_in_place(Path(source), large):
+        progress(f"Scanning {Path(source).name} in place (large-log path)")
+        scanned = scan_log(source, mapping, con=connection, timezone=timezone, dayfirst=dayfirst)
+        return _OpenedLog(
+            connection,
+            scanned.source,
+            scanned.timezone,
+            scanned.quality.to_dict(),
+            scanned.activities,
+            scanned.columns,
+            scanned.case_attributes,
+        )
+    if isinstance(source, EventLog):
+        log = source
+    else:
+        log = read_log(source, mapping, timezone=timezone, dayfirst=dayfirst, progress=progress)
+    open_events(connection, log)
+    return _OpenedLog(
+        connection,
+        log.source,
+        log.timezone,
+        log.quality.to_dict(),
+        pc.unique(log.events.column(ACTIVITY)).to_pylist(),
+        log.events.column_names,
+        log.case_attributes,
+    )
+
+
+def _keep_cases(connection: duckdb.DuckDBPyConnection, case_ids: Collection[str]) -> datetime:
+    """Narrow the `events` view to the chosen cases (the whole log stays as log_events);
+    returns the end of the whole log."""
+    connection.execute(f"ALTER VIEW {EVENTS_VIEW} RENAME TO {ALL_EVENTS_VIEW}")
+    connection.register("chosen_cases", pa.table({CASE: pa.array(list(case_ids), pa.string())}))
+    connection.execute(
+        f"CREATE TEMP VIEW {EVENTS_VIEW} AS SELECT * FROM {ALL_EVENTS_VIEW} "
+        f"WHERE {CASE} IN (SELECT {CASE} FROM chosen_cases)"
+    )
+    return connection.execute(f"SELECT max({TIMESTAMP}) FROM {ALL_EVENTS_VIEW}").fetchall()[0][0]
+
+
 def _journey_map(
-    journey: str | Path | JourneyMap | None, log: EventLog, progress: Progress
+    journey: str | Path | JourneyMap | None, opened: _OpenedLog, progress: Progress
 ) -> JourneyMap:
     """The map to audit against: the one given, read from its file, or drafted."""
     if isinstance(journey, JourneyMap):
         return journey
     if journey is None:
         progress("Drafting a journey map from the log")
-        return draft_journey(log.events)
+        return draft_journey(opened.connection.table(EVENTS_VIEW))
     progress(f"Reading the journey map {Path(journey).name}")
     return load_journey(journey)
 
@@ -56,6 +140,8 @@ def run_audit(
     timezone: str = "UTC",
     dayfirst: bool | None = None,
     language: str | None = None,
+    case_ids: Collection[str] | None = None,
+    large: bool | None = None,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit one event log against a journey map.
@@ -64,6 +150,9 @@ def run_audit(
         timezone and dayfirst are passed to the reader.
     journey: a journey map file, a JourneyMap, or None to draft one from the log.
     language: "en" or "fi" for the sentences; None takes the journey map's language.
+    case_ids: audit only these cases (the app's filters); None audits every case.
+    large: read a Parquet or CSV file in place with DuckDB instead of into memory (for logs
+        larger than memory); None decides by file size (over 1 GiB).
     progress: called with a message as each step begins (reading, measuring, ...).
 
     The result keeps its DuckDB connection (result.connection) so that single cases can be
@@ -74,24 +163,20 @@ def run_audit(
             f"unknown language {language!r}", hint=f"choose one of {', '.join(LANGUAGES)}"
         )
     report = progress or (lambda message: None)
-    if isinstance(source, EventLog):
-        log = source
-    else:
-        log = read_log(source, mapping, timezone=timezone, dayfirst=dayfirst, progress=report)
-    events = log.events
-    journey_map = _journey_map(journey, log, report)
-    activities = pc.unique(events.column("activity")).to_pylist()
-    compiled = compile_journey(journey_map, activities, events.column_names)
-    report(f"Measuring {events.num_rows:,} events")
-    connection = duckdb.connect()
-    open_events(connection, log)
-    measures = measure(connection, compiled, case_attributes=log.case_attributes)
+    opened = _open_log(source, mapping, timezone, dayfirst, large, report)
+    log_end = None if case_ids is None else _keep_cases(opened.connection, case_ids)
+    journey_map = _journey_map(journey, opened, report)
+    compiled = compile_journey(journey_map, opened.activities, opened.columns)
+    report("Measuring the events")
+    measures = measure(
+        opened.connection, compiled, case_attributes=opened.case_attributes, log_end=log_end
+    )
     report("Scoring friction and finding hotspots")
     friction = stage_friction(measures, compiled)
     return AuditResult(
-        source=log.source,
-        timezone=log.timezone,
-        quality=log.quality.to_dict(),
+        source=opened.source,
+        timezone=opened.timezone,
+        quality=opened.quality,
         journey=compiled,
         measures=measures,
         friction=friction,
@@ -99,7 +184,7 @@ def run_audit(
         weakest_stage=weakest_stage(friction),
         experience=measure_experience(measures, compiled),
         language=language or compiled.language,
-        connection=connection,
+        connection=opened.connection,
     )
 
 

@@ -126,6 +126,27 @@ def test_outputs_on_disk(tiny, tmp_path):
     assert "Heikoin vaihe: Decide" in summary
 
 
+def test_chosen_cases_are_audited_alone(tiny):
+    log, journey = tiny
+    result = run_audit(log, journey=journey, case_ids=["A", "C"])
+    totals = result.measures.totals
+    # A's 5 handoffs and C's 1; A's 3 ping-pongs; C is still a drop-off
+    assert result.measures.log["cases"] == 2
+    assert (totals["handoffs"], totals["pingpongs"], totals["dropoffs"]) == (6, 3, 1)
+    assert sorted(result.measures.cases["case_id"]) == ["A", "C"]
+
+
+def test_the_large_log_path_gives_the_same_audit(tiny, tmp_path):
+    log, journey = tiny
+    parquet = tmp_path / "tiny.parquet"
+    pd.read_csv(log, dtype=str).to_parquet(parquet)
+    in_memory = run_audit(parquet, journey=journey, large=False)
+    in_place = run_audit(parquet, journey=journey, large=True)
+    assert in_place.measures.totals == in_memory.measures.totals
+    assert in_place.weakest_stage == in_memory.weakest_stage == "Decide"
+    assert in_place.quality["rows_read"] == in_memory.quality["rows_read"] == 12
+
+
 def test_without_a_journey_map_the_audit_drafts_one_and_says_so(tiny):
     log, _ = tiny
     result = run_audit(read_log(log))  # an EventLog already read works as well

@@ -56,28 +56,29 @@ def build_case_stages(con: duckdb.DuckDBPyConnection) -> None:
         CREATE OR REPLACE TABLE {CASE_STAGES_TABLE} AS
         WITH unit_visits AS (
             -- grouped by unit first: counting the units of a case's stage is then a count
-            -- of rows, much cheaper than count(DISTINCT unit) over millions of events
-            SELECT case_id, coalesce(stage, '{UNMAPPED_STAGE}') AS stage, unit,
-                   any_value(stage_order) AS stage_order, count(*) AS events,
+            -- of rows, much cheaper than count(DISTINCT unit) over millions of events; the
+            -- stage order (NULL = unmapped) is a cheaper key than the stage name
+            SELECT case_id, stage_order, unit, count(*) AS events,
                    sum(wait_hours) AS wait_hours, sum(work_hours) AS work_hours
             FROM {STEPS_TABLE}
-            GROUP BY ALL
+            GROUP BY case_id, stage_order, unit
         ),
         stage_visits AS (
-            SELECT case_id, stage, any_value(stage_order) AS "order",
-                   CAST(sum(events) AS BIGINT) AS events,
+            SELECT case_id, stage_order, CAST(sum(events) AS BIGINT) AS events,
                    coalesce(sum(wait_hours), 0) + coalesce(sum(work_hours), 0)
                        AS time_in_stage_hours,
                    sum(work_hours) AS work_hours,
                    count(unit) AS units
             FROM unit_visits
-            GROUP BY case_id, stage
+            GROUP BY case_id, stage_order
         )
-        SELECT v.*, s.promise_hours,
+        SELECT v.case_id, coalesce(s.stage, '{UNMAPPED_STAGE}') AS stage,
+               v.stage_order AS "order", v.events, v.time_in_stage_hours, v.work_hours,
+               v.units, s.promise_hours,
                CASE WHEN s.promise_hours IS NOT NULL
                     THEN v.time_in_stage_hours <= s.promise_hours END AS promise_kept
         FROM stage_visits AS v
-        LEFT JOIN {STAGES_TABLE} AS s ON s.stage = v.stage
+        LEFT JOIN {STAGES_TABLE} AS s ON s.stage_order = v.stage_order
     """)
 
 
@@ -167,11 +168,14 @@ def build_cases(
 
 
 def ongoing_cutoff(
-    con: duckdb.DuckDBPyConnection, ongoing_after_hours: float | None
+    con: duckdb.DuckDBPyConnection,
+    ongoing_after_hours: float | None,
+    log_end: datetime | None = None,
 ) -> tuple[datetime, float]:
     """The moment after which a case without an outcome counts as ongoing, and the hours.
 
-    The cut-off is the end of the log (its last event) minus `ongoing_after_hours`. When the
+    The cut-off is the end of the log (its last event, or `log_end` when the events are a
+    selection of a larger log) minus `ongoing_after_hours`. When the
     journey leaves that open, the engine uses the 95th percentile of all waits in the log: a
     case silent for longer than 95 % of the waits between events is taken to have dropped
     off (0 hours when the log has no waits, so then no case is ongoing).
@@ -185,4 +189,4 @@ def ongoing_cutoff(
         after = float(ongoing_after_hours)
     else:
         after = float(row["wait_p95"] or 0.0)
-    return row["log_end"] - timedelta(hours=after), after
+    return (log_end or row["log_end"]) - timedelta(hours=after), after

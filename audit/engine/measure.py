@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import duckdb
 import pyarrow as pa
@@ -70,8 +71,12 @@ def measure(
     journey: CompiledJourney,
     *,
     case_attributes: Sequence[str] = (),
+    log_end: datetime | None = None,
 ) -> Measures:
     """Every measure of the `events` view (canonical schema) against the journey.
+
+    log_end: the last event of the whole log when `events` holds only some of its cases, so
+    that a chosen case is ongoing or a drop-off exactly as in the whole log.
 
     Builds the `steps`, `pingpongs`, `case_stages` and `cases` tables in the connection
     (they stay there for single-case views) and returns the aggregates. Only aggregates
@@ -84,7 +89,7 @@ def measure(
     attributes = case_attribute_columns(profile, journey, case_attributes)
     build_steps(con, profile, attributes)
     build_pingpongs(con)
-    cutoff, after_hours = ongoing_cutoff(con, journey.ongoing_after_hours)
+    cutoff, after_hours = ongoing_cutoff(con, journey.ongoing_after_hours, log_end)
     build_case_stages(con)
     build_cases(con, cutoff, attributes)
     activities = activity_measures(con)

@@ -67,10 +67,13 @@ class _Columns:
         rows.append(row)
         self.values[key].append(value)
 
-    def array(self, key: str, length: int) -> np.ndarray:
-        column = np.full(length, None, dtype=object)
-        column[np.asarray(self.rows[key], dtype=np.int64)] = self.values[key]
-        return column
+    def array(self, key: str, length: int) -> pa.Array:
+        """The values of `key` as a text column of `length` rows, null where absent; built
+        with Arrow's take, without a Python loop."""
+        values = self.values[key]
+        positions = np.full(length, len(values), dtype=np.int64)  # absent: the null at the end
+        positions[np.asarray(self.rows[key], dtype=np.int64)] = np.arange(len(values))
+        return pa.array([*values, None], type=pa.string()).take(pa.array(positions))
 
 
 def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
@@ -93,6 +96,8 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
                 huge_tree=False,
                 remove_comments=True,
             )
+            # the event loop runs once per attribute: _Columns.add is inlined here
+            event_rows, event_values = events.rows, events.values
             for _, trace in parser:
                 position = 0
                 for child in trace:
@@ -105,8 +110,14 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
                         for attribute in child:
                             key = attribute.get("key")
                             value = attribute.get("value")
-                            if key is not None and value is not None:
-                                events.add(row, key, value)
+                            if key is None or value is None:
+                                continue
+                            rows = event_rows.get(key)
+                            if rows is None:
+                                rows = event_rows[key] = []
+                                event_values[key] = []
+                            rows.append(row)
+                            event_values[key].append(value)
                     else:
                         key = child.get("key")
                         value = child.get("value")
@@ -139,16 +150,15 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
 
 def _to_table(events: _Columns, traces: _Columns, event_trace: list[int]) -> pa.Table:
     rows = len(event_trace)
-    trace_of_event = np.asarray(event_trace, dtype=np.int64)
-    trace_count = int(trace_of_event[-1]) + 1
+    trace_of_event = pa.array(event_trace, type=pa.int64())
+    trace_count = event_trace[-1] + 1
     columns: dict[str, pa.Array] = {}
     for key in traces.rows:
         name = key if key not in events.rows else f"case:{key}"
         name = CASE_ID_COLUMN if key == "concept:name" else name
-        per_trace = traces.array(key, trace_count)
-        columns[name] = pa.array(per_trace[trace_of_event], type=pa.string())
+        columns[name] = traces.array(key, trace_count).take(trace_of_event)
     for key in events.rows:
-        columns[key] = pa.array(events.array(key, rows), type=pa.string())
+        columns[key] = events.array(key, rows)
     return pa.table(columns)
 
 
