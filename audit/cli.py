@@ -1,14 +1,18 @@
-"""The command line: `journey-audit inspect LOG` and the mapping flags every command shares.
+"""The command line: inspect, draft, audit, report and compare.
 
-Bad input (AuditInputError) prints one message on stderr and exits with status 2, never a
-traceback. New commands take the same mapping flags by declaring the `*Option` parameters
-below and calling `read_from_options`.
+Every command takes the same mapping flags (the `with_log_options` decorator). Bad input
+(AuditInputError) prints one message on stderr and exits with status 2, never a traceback.
+Progress goes to stderr, so that stdout stays clean for JSON and pipes.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +20,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from audit.compare import Comparison, compare, split_at, write_comparison
 from audit.errors import AuditInputError
+from audit.findings.result import AuditResult
 from audit.io import ColumnMapping, EventLog, read_log
 from audit.io.describe import describe
+from audit.journey import draft_journey, dump_journey, load_journey
+from audit.pipeline import run_audit, summary_text, write_outputs
+from audit.privacy import PrivacyOptions, PrivacyReport, protect_log
+from audit.report import write_report
 
 app = typer.Typer(
     help="Journey Audit: what the process does to the customer, from event logs.",
@@ -96,72 +106,287 @@ DayfirstOption = Annotated[
 ]
 
 
-def read_from_options(
-    log: Path,
-    case: str | None = None,
-    activity: list[str] | None = None,
-    separator: str = " / ",
-    timestamp: str | None = None,
-    start: str | None = None,
-    resource: str | None = None,
-    org_unit: str | None = None,
-    channel: str | None = None,
-    lifecycle: str | None = None,
-    timezone: str = "UTC",
-    dayfirst: bool | None = None,
-) -> EventLog:
-    """Read a log with the mapping the command-line flags give."""
-    mapping = ColumnMapping(
-        case=case,
-        activity=tuple(activity or ()),
-        timestamp=timestamp,
-        start=start,
-        resource=resource,
-        org_unit=org_unit,
-        channel=channel,
-        lifecycle=lifecycle,
-        separator=separator,
+@dataclass(frozen=True)
+class LogOptions:
+    """How to read a log: the column mapping and the time rules the flags give."""
+
+    mapping: ColumnMapping
+    timezone: str
+    dayfirst: bool | None
+
+    def read(self, log: Path) -> EventLog:
+        """Read the log into memory with these options."""
+        return read_log(log, self.mapping, timezone=self.timezone, dayfirst=self.dayfirst)
+
+
+def _flag(name: str, annotation: object, default: object) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
     )
-    return read_log(log, mapping, timezone=timezone, dayfirst=dayfirst)
 
 
-@app.command()
-def inspect(
-    log: LogArgument,
-    case: CaseOption = None,
-    activity: ActivityOption = None,
-    separator: SeparatorOption = " / ",
-    timestamp: TimestampOption = None,
-    start: StartOption = None,
-    resource: ResourceOption = None,
-    org_unit: OrgUnitOption = None,
-    channel: ChannelOption = None,
-    lifecycle: LifecycleOption = None,
-    timezone: TimezoneOption = "UTC",
-    dayfirst: DayfirstOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
-) -> None:
+MAPPING_PARAMETERS = (
+    _flag("case", CaseOption, None),
+    _flag("activity", ActivityOption, None),
+    _flag("separator", SeparatorOption, " / "),
+    _flag("timestamp", TimestampOption, None),
+    _flag("start", StartOption, None),
+    _flag("resource", ResourceOption, None),
+    _flag("org_unit", OrgUnitOption, None),
+    _flag("channel", ChannelOption, None),
+    _flag("lifecycle", LifecycleOption, None),
+    _flag("timezone", TimezoneOption, "UTC"),
+    _flag("dayfirst", DayfirstOption, None),
+)
+
+
+def with_log_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the mapping flags; it receives them as one `options: LogOptions`."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "options"]
+
+    @functools.wraps(command)
+    def run(**values: object) -> None:
+        flags = {p.name: values.pop(p.name) for p in MAPPING_PARAMETERS}
+        mapping = ColumnMapping(
+            case=flags["case"],
+            activity=tuple(flags["activity"] or ()),
+            timestamp=flags["timestamp"],
+            start=flags["start"],
+            resource=flags["resource"],
+            org_unit=flags["org_unit"],
+            channel=flags["channel"],
+            lifecycle=flags["lifecycle"],
+            separator=flags["separator"],
+        )
+        command(**values, options=LogOptions(mapping, flags["timezone"], flags["dayfirst"]))
+
+    run.__signature__ = signature.replace(parameters=[*own, *MAPPING_PARAMETERS])
+    return run
+
+
+JourneyOption = Annotated[
+    Path | None,
+    typer.Option("--journey", help="Journey map (YAML); without it one is drafted from the log."),
+]
+LanguageOption = Annotated[
+    str | None, typer.Option("--language", help="en or fi (default: the journey map's).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+SplitAtOption = Annotated[
+    str | None,
+    typer.Option("--split-at", help="Compare the cases started before and after this date."),
+]
+
+
+def _progress(console: Console) -> Callable[[str], None]:
+    """Progress messages for a console on stderr."""
+    return lambda message: console.print(f"[dim]… {message}[/dim]")
+
+
+@app.command(name="inspect")
+@with_log_options
+def inspect_log(log: LogArgument, as_json: JsonOption = False, *, options: LogOptions) -> None:
     """Show what was recognised in LOG (roles, cases, events, time span, lifecycle,
     data-quality account), to check the mapping before an audit."""
-    event_log = read_from_options(
-        log,
-        case,
-        activity,
-        separator,
-        timestamp,
-        start,
-        resource,
-        org_unit,
-        channel,
-        lifecycle,
-        timezone,
-        dayfirst,
-    )
-    description = describe(event_log)
+    description = describe(options.read(log))
     if as_json:
         typer.echo(json.dumps(description, indent=2, ensure_ascii=False))
     else:
         print_description(description, Console())
+
+
+@app.command()
+@with_log_options
+def draft(
+    log: LogArgument,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the YAML.")],
+    language: Annotated[str, typer.Option("--language", help="en or fi.")] = "en",
+    *,
+    options: LogOptions,
+) -> None:
+    """Draft a journey map from LOG for a person to edit: stages from the activities'
+    typical order, touchpoints and outcomes guessed from their names."""
+    journey = draft_journey(options.read(log).events, language=language)
+    output.write_text(dump_journey(journey), encoding="utf-8")
+    Console(stderr=True).print(
+        f"Drafted {len(journey.stages)} stages into {output}: check them and edit the file."
+    )
+
+
+@app.command()
+@with_log_options
+def audit(
+    log: LogArgument,
+    out: Annotated[Path, typer.Option("--out", help="Folder for findings.json, CSVs, summary.md")],
+    journey: JourneyOption = None,
+    language: LanguageOption = None,
+    large: Annotated[
+        bool | None,
+        typer.Option(
+            "--large/--in-memory",
+            help="Audit a Parquet or CSV file in place, for logs larger than memory "
+            "(default: by file size).",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    *,
+    options: LogOptions,
+) -> None:
+    """Audit LOG against a journey map: write the findings to --out and print a summary
+    with the hotspots."""
+    result = run_audit(
+        log,
+        journey=journey,
+        mapping=options.mapping,
+        timezone=options.timezone,
+        dayfirst=options.dayfirst,
+        language=language,
+        large=large,
+        progress=_progress(Console(stderr=True)),
+    )
+    write_outputs(result, out)
+    if as_json:
+        typer.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(summary_text(result))
+        typer.echo(f"\nFindings written to {out}")
+
+
+def _audit(
+    log: EventLog,
+    journey: Path | None,
+    language: str | None,
+    privacy: PrivacyOptions | None,
+    console: Console,
+) -> tuple[AuditResult, PrivacyReport | None]:
+    """Audit a log read into memory, pseudonymised first when `privacy` is given, so that
+    every output of the audit is protected by construction."""
+    protection = None
+    if privacy is not None:
+        log, protection = protect_log(log, privacy)
+    result = run_audit(log, journey=journey, language=language, progress=_progress(console))
+    return result, protection
+
+
+@app.command()
+@with_log_options
+def report(
+    log: LogArgument,
+    output: Annotated[Path, typer.Option("-o", "--output", help="report.html or report.pdf")],
+    journey: JourneyOption = None,
+    language: Annotated[str, typer.Option("--language", help="en or fi.")] = "en",
+    privacy: Annotated[
+        bool,
+        typer.Option(
+            "--privacy/--no-privacy",
+            help="Pseudonymise case ids and resources and leave free text out (default on).",
+        ),
+    ] = True,
+    privacy_key: Annotated[
+        str | None, typer.Option("--privacy-key", help="Key for reproducible pseudonyms.")
+    ] = None,
+    pseudonymise_units: Annotated[
+        bool, typer.Option("--pseudonymise-units", help="Pseudonymise org units as well.")
+    ] = False,
+    stories: Annotated[int, typer.Option("--stories", help="How many worst cases to tell.")] = 3,
+    split_at_date: SplitAtOption = None,
+    *,
+    options: LogOptions,
+) -> None:
+    """Write the workshop report of LOG: one self-contained HTML file, or a PDF."""
+    console = Console(stderr=True)
+    protection = PrivacyOptions(key=privacy_key, org_units=pseudonymise_units)
+    protection = protection if privacy else None
+    event_log = options.read(log)
+    result, privacy_report = _audit(event_log, journey, language, protection, console)
+    comparison = None
+    if split_at_date is not None:
+        before, after = (
+            _audit(part, journey, language, protection, console)[0]
+            for part in split_at(event_log, split_at_date)
+        )
+        comparison = compare(before, after)
+    write_report(
+        result,
+        output,
+        language=language,
+        stories=stories,
+        comparison=comparison,
+        privacy=privacy_report,
+    )
+    console.print(f"Report written to {output}")
+
+
+@app.command(name="compare")
+@with_log_options
+def compare_logs(
+    before: LogArgument,
+    after: Annotated[
+        Path | None, typer.Argument(metavar="[AFTER]", help="A second log (same journey map).")
+    ] = None,
+    split_at_date: SplitAtOption = None,
+    journey: JourneyOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for comparison.json and CSVs.")
+    ] = None,
+    as_json: JsonOption = False,
+    *,
+    options: LogOptions,
+) -> None:
+    """Compare two periods of one log (LOG --split-at DATE) or two logs (BEFORE AFTER): per
+    stage and measure the change, and whether it is larger than chance would explain."""
+    if (after is None) == (split_at_date is None):
+        raise AuditInputError(
+            "compare needs either a second log or --split-at, not both",
+            hint="journey-audit compare BEFORE AFTER, or journey-audit compare LOG "
+            "--split-at 2025-06-01",
+        )
+    console = Console(stderr=True)
+    if after is None:
+        logs = split_at(options.read(before), split_at_date)
+    else:
+        logs = (options.read(before), options.read(after))
+    # both sides are measured against one and the same map
+    journey_map = draft_journey(logs[0].events) if journey is None else load_journey(journey)
+    first, second = (
+        run_audit(part, journey=journey_map, progress=_progress(console)) for part in logs
+    )
+    comparison = compare(first, second)
+    if out is not None:
+        write_comparison(comparison, out)
+    if as_json:
+        typer.echo(json.dumps(comparison.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_comparison(comparison, Console())
+
+
+def print_comparison(comparison: Comparison, console: Console) -> None:
+    """The changes larger than chance, and the hotspots that moved, as tables."""
+    console.print(
+        f"[bold]{comparison.before_label}[/bold] ({comparison.before_cases:,} cases) → "
+        f"[bold]{comparison.after_label}[/bold] ({comparison.after_cases:,} cases)"
+    )
+    changes = Table(title=f"Changes larger than chance (Benjamini-Hochberg q < {comparison.alpha})")
+    for column in ("stage", "measure", "before", "after", "q", "verdict"):
+        changes.add_column(column)
+    for row in comparison.significant().itertuples():
+        changes.add_row(
+            row.scope,
+            row.measure,
+            f"{row.before:.3g}",
+            f"{row.after:.3g}",
+            f"{row.q_value:.2g}",
+            row.verdict,
+        )
+    console.print(changes)
+    hotspots = Table(title="Hotspots that moved")
+    for column in ("level", "name", "status"):
+        hotspots.add_column(column)
+    moved = comparison.hotspots[comparison.hotspots["status"] != "unchanged"]
+    for row in moved.itertuples():
+        hotspots.add_row(row.level, row.name, row.status)
+    console.print(hotspots)
 
 
 def print_description(description: dict, console: Console) -> None:

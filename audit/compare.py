@@ -17,9 +17,11 @@ level and name and marked as appeared, disappeared, improved, worsened or unchan
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -32,6 +34,7 @@ from scipy import stats
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
 from audit.io.schema import CASE, TIMESTAMP
+from audit.report.safe import safe_csv
 
 if TYPE_CHECKING:
     from audit.engine.result import Measures
@@ -404,3 +407,18 @@ def split_at(log: EventLog, date: datetime | str) -> tuple[EventLog, EventLog]:
         replace(log, events=table, source=f"{log.source} ({label})")
         for table, label in zip(periods, labels, strict=True)
     )
+
+
+def write_comparison(comparison: Comparison, out_dir: str | Path) -> list[Path]:
+    """Write comparison.json and one spreadsheet-safe CSV per table into out_dir."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    document = folder / "comparison.json"
+    text = json.dumps(comparison.to_json_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+    document.write_text(text + "\n", encoding="utf-8")
+    tables = {
+        "comparison_measures": comparison.measures,
+        "comparison_friction": comparison.friction,
+        "comparison_hotspots": comparison.hotspots,
+    }
+    return [document, *(safe_csv(table, folder / f"{name}.csv") for name, table in tables.items())]

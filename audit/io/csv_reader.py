@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -111,9 +112,23 @@ def read_csv_raw(path: Path) -> RawLog:
         # truly malformed and can be named.
         rejected.clear()
         table = _read_table(path, encoding, delimiter, names, skip, rejected, fast=False)
-    return RawLog(
-        table=table, locate=lambda position: f"line {position + skip + 1}", rejected=rejected
-    )
+    skipped_lines = sorted(int(text.split()[1]) for text in rejected if text.startswith("line "))
+    return RawLog(table=table, locate=_line_locator(skip, skipped_lines), rejected=rejected)
+
+
+def _line_locator(header_lines: int, rejected_lines: list[int]) -> Callable[[int], str]:
+    """Row position -> "line N": the header lines come first and refused lines are not
+    rows, so each refused line at or before a row moves it one line down. (A quoted value
+    spanning several lines also moves later rows down; such files are rare.)"""
+
+    def locate(position: int) -> str:
+        line = position + header_lines + 1
+        for rejected in rejected_lines:
+            if rejected <= line:
+                line += 1
+        return f"line {line}"
+
+    return locate
 
 
 def _read_table(

@@ -73,12 +73,18 @@ def test_decimal_comma_and_leading_zeros_in_attributes(write_file):
 
 
 def test_line_with_wrong_field_count_is_dropped_and_named(write_file):
-    text = "case,activity,timestamp\n1,A,2024-01-01\n1,B,2024-01-02,extra\n1,C,2024-01-03\n"
+    text = (
+        "case,activity,timestamp\n"
+        "1,A,2024-01-01\n"  # line 2
+        "1,B,2024-01-02,extra\n"  # line 3: refused by the reader
+        "1,C,2024-01-03\n"  # line 4
+        "1,,2024-01-04\n"  # line 5: missing activity; named after the refused line
+    )
     quality = read_log(write_file("log.csv", text)).quality
-    (reason,) = quality.dropped
-    assert quality.dropped[reason].count == 1
-    assert quality.dropped[reason].examples[0].startswith("line 3")
-    assert (quality.rows_read, quality.events_used, quality.balanced()) == (3, 2, True)
+    refused = quality.dropped["line could not be split into the header's columns"]
+    assert refused.count == 1 and refused.examples[0].startswith("line 3")
+    assert quality.dropped["missing activity"].examples == ["line 5"]
+    assert (quality.rows_read, quality.events_used, quality.balanced()) == (4, 2, True)
 
 
 def test_rows_without_case_activity_or_time_are_dropped_with_line_numbers(write_file):
