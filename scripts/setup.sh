@@ -19,8 +19,8 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests"
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v pdftoppm; } >/dev/null 2>&1; then
+  echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -449,8 +449,11 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         )
     (lost,) = con.execute(
         """
-        SELECT list(DISTINCT activity ORDER BY activity) FROM accounted
-        WHERE activity IS NOT NULL AND activity NOT IN (SELECT activity FROM final)
+        WITH per_activity AS (
+            SELECT activity, count(*) FILTER (WHERE fate = 'event') AS events
+            FROM accounted WHERE activity IS NOT NULL GROUP BY activity
+        )
+        SELECT list(activity ORDER BY activity) FROM per_activity WHERE events = 0
         """
     ).fetchall()[0]
     if lost:

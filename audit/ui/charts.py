@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from audit.report.charts import COMPONENT_COLOURS, WAIT_GREY
+from audit.report.charts import COMPONENT_COLOURS, INSIDE_OUT, OUTSIDE_IN, WAIT_GREY
 
 FRICTION_SCHEME = "orangered"
 ACCENT = "#1f4e79"
@@ -22,6 +22,11 @@ REWORK_COLOURS: dict[str, str] = {
     "redos": COMPONENT_COLOURS["pingpong"],
 }
 """Rework done again by the same resource (repeat) or by another (redo), as in the report."""
+BEFORE_AFTER = (ACCENT_LIGHT := "#9bbbd9", ACCENT)
+"""Colours of a before / after pair of bars: the earlier one lighter."""
+VIEW_COLOURS = (OUTSIDE_IN, INSIDE_OUT)
+"""Colours of the customer's view (outside-in) and the organisation's (inside-out), as in
+the report."""
 SILENCE_SHADE = "#f5b041"
 """Colour of a customer's silences (no touchpoint for a while) on the timeline."""
 SILENCE_SHOWN_HOURS = 24.0
@@ -29,7 +34,7 @@ SILENCE_SHOWN_HOURS = 24.0
 gaps between touchpoints are the ordinary rhythm of a case."""
 LABEL_SIZE = 15
 TITLE_SIZE = 15
-STRIP_WIDTH_CHARS = 110
+STRIP_WIDTH_CHARS = 90
 """Characters of a 17-pixel label that fit across the friction strip on a projector; the
 stage names share them and wrap onto at most STRIP_LABEL_LINES lines."""
 STRIP_LABEL_LINES = 3
@@ -127,19 +132,21 @@ def grouped_bars(
     order: list[str],
     value_title: str,
     group_title: str,
+    colours: dict[str, str],
 ) -> alt.TopLevelMixin:
-    """Bars per category (in ``order``) with one bar per group side by side."""
+    """Bars per category (in ``order``) with one bar per group side by side, the groups in
+    the order and colours of ``colours`` (group label -> colour)."""
     return styled(
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3)
         .encode(
             x=alt.X(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset(f"{group}:N"),
+            xOffset=alt.XOffset(f"{group}:N", sort=list(colours)),
             y=alt.Y(f"{value}:Q", title=value_title),
             color=alt.Color(
                 f"{group}:N",
                 title=group_title,
-                scale=alt.Scale(range=[ACCENT, "#9bbbd9"]),
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())),
                 legend=alt.Legend(orient="top"),
             ),
             tooltip=[f"{category}:N", f"{group}:N", alt.Tooltip(f"{value}:Q", format=".1f")],
@@ -274,6 +281,7 @@ class TimelineWords:
     """Name of the top row, where the customer's silences are drawn."""
 
 
+TIMELINE_KINDS: tuple[str, ...] = ("wait", "work", "silence", "touchpoint")
 TIMELINE_COLUMNS: tuple[str, ...] = ("kind", "stage", "activity", "unit", "start", "end", "hours")
 
 

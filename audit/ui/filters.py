@@ -1,25 +1,21 @@
 """The sidebar filters that apply to every page: period, outcome and case attributes.
 
 A filter chooses cases, never events, so each chosen case keeps its whole story. The cases
-are chosen from the full audit's case table (its status and case attributes), the event
-log is cut to those cases in one pyarrow step, and the library audits the cut log again:
-the app computes no measure itself.
+are chosen from the full audit's case table (its status and case attributes) and the
+library audits them again (run_audit's case_ids), so drop-off and ongoing are still judged
+against the end of the whole log: the app computes no measure itself.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import streamlit as st
 
 from audit.engine.cases import CASE_COLUMNS
-from audit.io.schema import CASE
 from audit.ui.lang import t
 
 STATUSES: tuple[str, ...] = ("good", "bad", "dropoff", "ongoing")
@@ -74,13 +70,6 @@ def matching_cases(cases: pd.DataFrame, case_filter: CaseFilter) -> pd.Series:
     for column, values in case_filter.attributes:
         keep &= cases[column].astype("string").isin(values)
     return cases.loc[keep, "case_id"]
-
-
-def restrict_events(log, case_ids: Sequence[str]):
-    """The event log with only the events of ``case_ids`` (one pyarrow filter, no copy of
-    the rest), everything else about the log unchanged."""
-    wanted = pc.is_in(log.events[CASE], value_set=pa.array(list(case_ids), pa.string()))
-    return dataclasses.replace(log, events=log.events.filter(wanted))
 
 
 def _period_filter(cases: pd.DataFrame, key: str) -> tuple[date, date] | None:

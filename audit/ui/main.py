@@ -24,6 +24,8 @@ AUDIT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("labyrinth", "nav.labyrinth", ":material/replay:"),
     ("customer", "nav.customer", ":material/person:"),
     ("experience", "nav.experience", ":material/sentiment_satisfied:"),
+    ("compare", "nav.compare", ":material/compare_arrows:"),
+    ("report", "nav.report", ":material/description:"),
 )
 """Page file stem, title key and icon of the audit pages, the friction map first."""
 SETUP_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -57,6 +59,12 @@ def _sidebar_source(view: session.AuditView) -> None:
         st.sidebar.info(t("filter.active", shown=cases, total=int(log["cases"])))
 
 
+def _privacy_switch() -> None:
+    """The pseudonymisation switch in the sidebar, on by default, saying what it does."""
+    on = st.sidebar.toggle(t("privacy.switch"), value=True, key=session.PRIVACY_KEY)
+    st.sidebar.caption(t("privacy.on" if on else "privacy.off"))
+
+
 def _prepare() -> session.AuditView | None:
     """The audit view for this run, or None (with the reason shown) when there is none."""
     try:
@@ -80,6 +88,7 @@ def main() -> None:
     )
     st.sidebar.markdown(f"### {t('app.title')}\n{t('app.tagline')}")
     language_switch()
+    _privacy_switch()
     view = _prepare()
     if view is not None:
         _sidebar_source(view)

@@ -3,7 +3,8 @@
 The choices live in session state as one frozen `Settings`. A new choice replaces it only
 after the library has accepted it: a bad upload or a broken journey map shows a clear
 message and the app keeps working with what it had. Every page reads the same `AuditView`,
-prepared once per run by app.py.
+prepared once per run by app.py. The privacy switch (on by default) decides whether that
+view is built from the pseudonymised log.
 """
 
 from __future__ import annotations
@@ -17,14 +18,20 @@ from audit.errors import AuditInputError
 from audit.io import ColumnMapping, EventLog
 from audit.journey import JourneyMap
 from audit.pipeline import AuditResult
+from audit.privacy import PrivacyReport
 from audit.ui import loading
-from audit.ui.filters import NO_FILTER, CaseFilter, matching_cases
+from audit.ui.filters import CaseFilter, matching_cases
 from audit.ui.lang import language, t
 from audit.ui.sources import DEFAULT_EXAMPLE, LogSource, examples
 
 SETTINGS_KEY = "audit-settings"
 VIEW_KEY = "audit-view"
 NOTICE_KEY = "audit-notice"
+COMPARISON_KEY = "compare-last"
+"""Session-state key of the last comparison shown (with the key of the audit it belongs
+to), which the Report page can include."""
+PRIVACY_KEY = "privacy"
+"""Session-state key of the privacy switch: True (the default) pseudonymises every view."""
 
 
 @dataclass(frozen=True)
@@ -44,28 +51,50 @@ class Settings:
         """What identifies the log as read with these settings (its cache key)."""
         return (self.source.content_hash, self.mapping, self.timezone, self.dayfirst)
 
+    def audit_key(self, pseudonymised: bool) -> loading.AuditKey:
+        """What identifies the audit of every case with these settings."""
+        return loading.AuditKey(self.log_key, self.journey_text, self.journey_source, pseudonymised)
+
 
 @dataclass(frozen=True)
 class AuditView:
-    """What every page shows: the log, the journey map, the audit of all cases and the
-    audit of the cases the sidebar filter keeps."""
+    """What every page shows: the log as read (source_log) and as audited (log:
+    pseudonymised when privacy is on, with what was done in ``privacy``), the journey map,
+    the audit of all cases and the audit of the cases the sidebar filter keeps (result,
+    identified by audit_key)."""
 
     settings: Settings
+    source_log: EventLog
     log: EventLog
+    privacy: PrivacyReport | None
     journey: JourneyMap
     full: AuditResult
     result: AuditResult
-    case_filter: CaseFilter = NO_FILTER
+    audit_key: loading.AuditKey
 
     @property
     def key(self) -> str:
         """A short name of the log as read, for widget keys that belong to this log."""
         return self.settings.source.content_hash[:12]
 
+    @property
+    def case_filter(self) -> CaseFilter:
+        """The sidebar filter the result was audited with."""
+        return self.audit_key.case_filter
 
-def read_log(settings: Settings) -> EventLog:
-    """The log of ``settings``, with a visible note while a file that is not cached yet is
-    read."""
+
+def pseudonymised() -> bool:
+    """Whether the privacy switch is on (it is until the user turns it off)."""
+    return bool(st.session_state.get(PRIVACY_KEY, True))
+
+
+def read_log(settings: Settings, progress: loading.Progress | None = None) -> EventLog:
+    """The log of ``settings``; ``progress`` hears the reader's steps when the file is not
+    cached yet (otherwise a spinner shows while it is read)."""
+    if progress is not None:
+        return loading.read(
+            settings.source, settings.mapping, settings.timezone, settings.dayfirst, progress
+        )
     with st.spinner(t("app.reading_log", name=settings.source.name)):
         return loading.read(settings.source, settings.mapping, settings.timezone, settings.dayfirst)
 
@@ -95,15 +124,16 @@ def show_problem(intro_key: str, error: AuditInputError) -> None:
     st.error(f"{t(intro_key)}\n\n{error}", icon=":material/error:")
 
 
-def choose(settings: Settings, intro_key: str) -> bool:
+def choose(settings: Settings, intro_key: str, progress: loading.Progress | None = None) -> bool:
     """Use ``settings`` if the log reads and the journey map is valid; otherwise show why
-    (introduced by the text ``intro_key``), keep the old settings and return False."""
+    (introduced by the text ``intro_key``), keep the old settings and return False.
+    ``progress`` hears each step of reading and auditing."""
     try:
-        log = read_log(settings)
+        log = read_log(settings, progress)
         loading.journey_map(settings.journey_text, settings.journey_source)
-        loading.audit(
-            settings.log_key, log, settings.journey_text, settings.journey_source, NO_FILTER
-        )
+        key = settings.audit_key(pseudonymised())
+        audited, _ = loading.audited_log(settings.log_key, log, key.pseudonymised)
+        loading.audit(key, audited, progress)
     except AuditInputError as error:
         show_problem(intro_key, error)
         return False
@@ -113,18 +143,33 @@ def choose(settings: Settings, intro_key: str) -> bool:
 
 def choose_upload(source: LogSource, mapping: ColumnMapping | None, **reading) -> bool:
     """Switch to an uploaded log with a journey map drafted from it (the user shapes it on
-    the Journey page). Returns False, keeping the old log, when the file cannot be used.
-    ``reading`` passes timezone and dayfirst to the reader."""
+    the Journey page), showing each step of reading and auditing as it begins. Returns
+    False, keeping the old log, when the file cannot be used. ``reading`` passes timezone
+    and dayfirst to the reader."""
     draft = Settings(source, mapping, "", "", **reading)
-    try:
-        log = read_log(draft)
-        text = loading.drafted_journey_text(draft.log_key, log, language())
-    except AuditInputError as error:
-        show_problem("data.bad_upload", error)
-        return False
-    journey_source = f"{source.name} (draft)"
-    new = dataclasses.replace(draft, journey_text=text, journey_source=journey_source)
-    return choose(new, "data.bad_upload")
+    with st.status(t("app.reading_log", name=source.name), expanded=False) as status:
+
+        def progress(message: str) -> None:
+            status.update(label=f"{source.name}: {message}")
+
+        try:
+            log = read_log(draft, progress)
+            progress(t("app.drafting_journey"))
+            text = loading.drafted_journey_text(draft.log_key, log, language())
+        except AuditInputError as error:
+            status.update(label=t("app.read_failed", name=source.name), state="error")
+            show_problem("data.bad_upload", error)
+            return False
+        journey_source = f"{source.name} (draft)"
+        new = dataclasses.replace(draft, journey_text=text, journey_source=journey_source)
+        chosen = choose(new, "data.bad_upload", progress)
+        done = (
+            t("app.read_done", name=source.name)
+            if chosen
+            else t("app.read_failed", name=source.name)
+        )
+        status.update(label=done, state="complete" if chosen else "error")
+        return chosen
 
 
 def choose_journey(text: str, source: str) -> bool:
@@ -142,13 +187,13 @@ def prepare_view() -> AuditView | None:
     settings = current_settings()
     if settings is None:
         return None
-    log = read_log(settings)
+    source_log = read_log(settings)
     journey = loading.journey_map(settings.journey_text, settings.journey_source)
+    key = settings.audit_key(pseudonymised())
     with st.spinner(t("app.running_audit")):
-        full = loading.audit(
-            settings.log_key, log, settings.journey_text, settings.journey_source, NO_FILTER
-        )
-    return AuditView(settings, log, journey, full, full)
+        log, privacy = loading.audited_log(settings.log_key, source_log, key.pseudonymised)
+        full = loading.audit(key, log)
+    return AuditView(settings, source_log, log, privacy, journey, full, full, key)
 
 
 def filtered(base: AuditView, case_filter: CaseFilter) -> AuditView:
@@ -159,16 +204,10 @@ def filtered(base: AuditView, case_filter: CaseFilter) -> AuditView:
     if matching_cases(base.full.measures.cases, case_filter).empty:
         st.sidebar.warning(t("filter.empty"))
         return base
-    settings = base.settings
+    key = dataclasses.replace(base.audit_key, case_filter=case_filter)
     with st.spinner(t("app.running_audit")):
-        result = loading.audit(
-            settings.log_key,
-            base.log,
-            settings.journey_text,
-            settings.journey_source,
-            case_filter,
-        )
-    return dataclasses.replace(base, result=result, case_filter=case_filter)
+        result = loading.audit(key, base.log)
+    return dataclasses.replace(base, result=result, audit_key=key)
 
 
 def view() -> AuditView | None:

@@ -35,6 +35,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Auditointia ei voitu tehdä: {message}",
     },
     "app.running_audit": {"en": "Running the audit…", "fi": "Auditoidaan…"},
+    "app.drafting_journey": {
+        "en": "drafting a journey map",
+        "fi": "luonnostellaan asiakaspolkua",
+    },
+    "app.read_done": {"en": "{name}: audit ready", "fi": "{name}: auditointi valmis"},
+    "app.read_failed": {"en": "{name} could not be used", "fi": "{name}: ei voitu käyttää"},
+    "unit.days_short": {"en": "d", "fi": "pv"},
+    "privacy.switch": {"en": "Pseudonymise names", "fi": "Pseudonymisoi nimet"},
+    "privacy.on": {
+        "en": "On: every page, table, CSV and report shows case ids and resources as "
+        "tokens (case-7f3a2c) and leaves free-text columns out.",
+        "fi": "Päällä: kaikki sivut, taulukot, CSV:t ja raportti näyttävät tapausten "
+        "tunnukset ja resurssit tunnisteina (case-7f3a2c) ja jättävät vapaatekstisarakkeet "
+        "pois.",
+    },
+    "privacy.off": {
+        "en": "Off: pages show the log's own case ids and resources. Do not share outputs.",
+        "fi": "Pois: sivut näyttävät lokin omat tunnukset ja resurssit. Älä jaa tuloksia.",
+    },
     "app.reading_log": {"en": "Reading {name}…", "fi": "Luetaan {name}…"},
     "app.drafted_journey": {
         "en": "The journey map was drafted from the log. Check it on the Journey page.",
@@ -48,6 +67,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav.labyrinth": {"en": "Labyrinth", "fi": "Labyrintti"},
     "nav.customer": {"en": "Customer's eye", "fi": "Asiakkaan silmin"},
     "nav.experience": {"en": "Experience", "fi": "Kokemus"},
+    "nav.compare": {"en": "Before / after", "fi": "Ennen / jälkeen"},
+    "nav.report": {"en": "Report", "fi": "Raportti"},
     "nav.section_audit": {"en": "Audit", "fi": "Auditointi"},
     "nav.section_setup": {"en": "Set-up", "fi": "Asetukset"},
     # Downloads and tables
@@ -206,16 +227,40 @@ TEXTS: dict[str, dict[str, str]] = {
     # Friction map page
     "friction.title": {"en": "Friction map", "fi": "Kitkakartta"},
     "friction.kpi.cases": {"en": "Cases", "fi": "Tapauksia"},
-    "friction.kpi.lead_time": {"en": "Lead time", "fi": "Läpimenoaika"},
+    "friction.kpi.cases_help": {
+        "en": "Cases audited (after the sidebar filters).",
+        "fi": "Auditoidut tapaukset (sivupalkin suodattimien jälkeen).",
+    },
+    "friction.kpi.lead_time": {"en": "Lead time", "fi": "Kesto"},
     "friction.kpi.lead_time_help": {
         "en": "Median time from a case's first event to its last.",
-        "fi": "Mediaaniaika tapauksen ensimmäisestä tapahtumasta viimeiseen.",
+        "fi": "Läpimenoajan mediaani: tapauksen ensimmäisestä tapahtumasta viimeiseen.",
     },
-    "friction.kpi.handoffs": {"en": "Handoffs / case", "fi": "Siirtoja / tapaus"},
-    "friction.kpi.pingpong": {"en": "Ping-pong cases", "fi": "Pingpong-tapauksia"},
-    "friction.kpi.rework": {"en": "Rework cases", "fi": "Uudelleentyötapauksia"},
-    "friction.kpi.promises": {"en": "Promises kept", "fi": "Pidetyt lupaukset"},
+    "friction.kpi.handoffs": {"en": "Handoffs / case", "fi": "Siirtoja"},
+    "friction.kpi.handoffs_help": {
+        "en": "Handoffs from one unit to another per case (mean).",
+        "fi": "Siirtoja yksiköltä toiselle tapausta kohden (keskiarvo).",
+    },
+    "friction.kpi.pingpong": {"en": "Ping-pong", "fi": "Pingpong"},
+    "friction.kpi.pingpong_help": {
+        "en": "Share of cases that bounced back to a unit they had just left.",
+        "fi": "Osuus tapauksista, jotka palasivat yksikköön, josta ne juuri lähtivät.",
+    },
+    "friction.kpi.rework": {"en": "Rework", "fi": "Uusintatyö"},
+    "friction.kpi.rework_help": {
+        "en": "Share of cases in which an activity was done again.",
+        "fi": "Osuus tapauksista, joissa jokin toiminto tehtiin uudelleen.",
+    },
+    "friction.kpi.promises": {"en": "Promises kept", "fi": "Lupaukset"},
+    "friction.kpi.promises_help": {
+        "en": "Share of stage visits that stayed within the stage's promise.",
+        "fi": "Osuus vaihekäynneistä, jotka pysyivät vaiheen lupauksessa.",
+    },
     "friction.kpi.dropoffs": {"en": "Drop-offs", "fi": "Keskeytyneet"},
+    "friction.kpi.dropoffs_help": {
+        "en": "Share of cases that ended without an outcome (cases still running are not counted).",
+        "fi": "Osuus tapauksista, jotka päättyivät ilman lopputulosta (kesken olevia ei lasketa).",
+    },
     "friction.stages": {
         "en": "The journey, stage by stage: darker means more friction",
         "fi": "Polku vaihe vaiheelta: tummempi tarkoittaa enemmän kitkaa",
@@ -289,6 +334,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Piilotettu: {activities} / {activities_total} toimintoa ja {edges} / "
         "{edges_total} polkua, {events_share:.0%} tapahtumista ja {flow_share:.0%} "
         "siirtymistä.",
+    },
+    "process.hidden_names": {
+        "en": "Hidden activities: {names}",
+        "fi": "Piilotetut toiminnot: {names}",
     },
     "process.nothing_hidden": {
         "en": "All activities and paths are shown.",
@@ -368,9 +417,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "customer.timeline": {"en": "Timeline", "fi": "Aikajana"},
     "customer.steps": {"en": "Step by step", "fi": "Askel askeleelta"},
     "customer.legend": {
-        "en": "Bars: work; shaded: waiting; ◆ touchpoint the customer sees.",
-        "fi": "Palkit: työ; varjostus: odotus; ◆ asiakkaan näkemä kohtaamispiste.",
+        "en": "Coloured bars: work, by unit · grey bars: waiting · ◆ a touchpoint the "
+        "customer sees · top row: the customer's silences of a day or more (and the "
+        "longest). Scroll to zoom in time, drag to move.",
+        "fi": "Värilliset palkit: työ yksiköittäin · harmaat palkit: odotus · ◆ asiakkaan "
+        "näkemä kohtaamispiste · ylin rivi: asiakkaan vähintään vuorokauden (ja pisin) "
+        "hiljaisuus. Vieritä zoomataksesi aikaa, vedä siirtääksesi.",
     },
+    "stage.unmapped": {"en": "(no stage)", "fi": "(ei vaihetta)"},
+    "customer.silence_lane": {"en": "Customer hears nothing", "fi": "Asiakas ei kuule mitään"},
+    "customer.kind.touchpoint": {"en": "touchpoint", "fi": "kohtaamispiste"},
     "customer.kind.wait": {"en": "waiting", "fi": "odotus"},
     "customer.kind.silence": {"en": "silence", "fi": "hiljaisuus"},
     "customer.kind.work": {"en": "work", "fi": "työ"},
@@ -419,6 +475,180 @@ TEXTS: dict[str, dict[str, str]] = {
     "experience.group.without": {"en": "without", "fi": "ei"},
     "experience.group.kept": {"en": "kept", "fi": "pidetty"},
     "experience.group.broken": {"en": "broken", "fi": "rikottu"},
+    # Before / after page
+    "compare.title": {"en": "Before / after", "fi": "Ennen / jälkeen"},
+    "compare.intro": {
+        "en": "Did a change help? Compare two periods of this log, or this log with a "
+        "second one, on the same journey map: per stage and measure, the change and "
+        "whether it is larger than chance would explain for the number of cases.",
+        "fi": "Auttoiko muutos? Vertaa tämän lokin kahta jaksoa tai tätä lokia toiseen "
+        "samalla asiakaspolulla: vaiheittain ja mittareittain muutos ja se, onko se "
+        "tapausmäärään nähden suurempi kuin sattuma selittäisi.",
+    },
+    "compare.mode": {"en": "Compare", "fi": "Vertaa"},
+    "compare.mode.periods": {"en": "two periods of this log", "fi": "tämän lokin kahta jaksoa"},
+    "compare.mode.logs": {"en": "this log with another", "fi": "tätä lokia toiseen"},
+    "compare.split": {"en": "After = cases started on or after", "fi": "Jälkeen = alkaneet"},
+    "compare.split_help": {
+        "en": "A case belongs wholly to the period in which its first event falls.",
+        "fi": "Tapaus kuuluu kokonaan siihen jaksoon, jolla sen ensimmäinen tapahtuma on.",
+    },
+    "compare.one_day": {
+        "en": "Every case of this log started on the same day, so it cannot be split.",
+        "fi": "Kaikki tämän lokin tapaukset alkoivat samana päivänä, joten sitä ei voi jakaa.",
+    },
+    "compare.upload": {
+        "en": "The 'after' log (same journey; CSV, XES, Parquet or Excel)",
+        "fi": "Jälkeen-loki (sama asiakaspolku; CSV, XES, Parquet tai Excel)",
+    },
+    "compare.bad_upload": {
+        "en": "This file could not be read, so there is nothing to compare.",
+        "fi": "Tiedostoa ei voitu lukea, joten vertailtavaa ei ole.",
+    },
+    "compare.failed": {
+        "en": "The comparison could not be made.",
+        "fi": "Vertailua ei voitu tehdä.",
+    },
+    "compare.running": {"en": "Comparing…", "fi": "Verrataan…"},
+    "compare.groups": {
+        "en": "Before: {before}, {before_cases} cases · After: {after}, {after_cases} cases",
+        "fi": "Ennen: {before}, {before_cases} tapausta · Jälkeen: {after}, {after_cases} tapausta",
+    },
+    "compare.before": {"en": "Before", "fi": "Ennen"},
+    "compare.after": {"en": "After", "fi": "Jälkeen"},
+    "compare.kpi.improved": {"en": "Improved", "fi": "Parani"},
+    "compare.kpi.improved_help": {
+        "en": "Measures that got better by more than chance would explain.",
+        "fi": "Mittarit, jotka paranivat enemmän kuin sattuma selittäisi.",
+    },
+    "compare.kpi.worsened": {"en": "Worsened", "fi": "Heikkeni"},
+    "compare.kpi.worsened_help": {
+        "en": "Measures that got worse by more than chance would explain.",
+        "fi": "Mittarit, jotka heikkenivät enemmän kuin sattuma selittäisi.",
+    },
+    "compare.kpi.appeared": {"en": "New hotspots", "fi": "Uudet kuumat"},
+    "compare.kpi.appeared_help": {
+        "en": "Hotspots found after but not before.",
+        "fi": "Kuumat kohdat, jotka löytyivät vain jälkeen.",
+    },
+    "compare.kpi.disappeared": {"en": "Gone hotspots", "fi": "Poistuneet"},
+    "compare.kpi.disappeared_help": {
+        "en": "Hotspots found before but not after.",
+        "fi": "Kuumat kohdat, jotka löytyivät vain ennen.",
+    },
+    "compare.significant": {
+        "en": "Changes larger than chance",
+        "fi": "Sattumaa suuremmat muutokset",
+    },
+    "compare.nothing_significant": {
+        "en": "No measure changed by more than chance would explain for these numbers of cases.",
+        "fi": "Mikään mittari ei muuttunut enempää kuin sattuma näillä tapausmäärillä selittäisi.",
+    },
+    "compare.change_line": {
+        "en": "{mark} **{scope}** · {measure}: {before} → {after} ({verdict}, q = {q})",
+        "fi": "{mark} **{scope}** · {measure}: {before} → {after} ({verdict}, q = {q})",
+    },
+    "compare.friction": {"en": "Friction by stage", "fi": "Kitka vaiheittain"},
+    "compare.measures": {"en": "Every measure", "fi": "Kaikki mittarit"},
+    "compare.only_significant": {
+        "en": "Only changes larger than chance",
+        "fi": "Vain sattumaa suuremmat muutokset",
+    },
+    "compare.hotspots": {"en": "Hotspots then and now", "fi": "Kuumat kohdat ennen ja nyt"},
+    "compare.whole_journey": {"en": "Whole journey", "fi": "Koko polku"},
+    "compare.col.scope": {"en": "Stage", "fi": "Vaihe"},
+    "compare.col.measure": {"en": "Measure", "fi": "Mittari"},
+    "compare.col.verdict": {"en": "Verdict", "fi": "Tulkinta"},
+    "compare.col.q": {"en": "q", "fi": "q"},
+    "compare.col.q_help": {
+        "en": "Chance of a change this large without a real difference, corrected for "
+        "testing many measures at once (Benjamini-Hochberg); below 0.05 counts.",
+        "fi": "Todennäköisyys näin suurelle muutokselle ilman todellista eroa, korjattuna "
+        "monen mittarin yhtäaikaiselle testaukselle (Benjamini-Hochberg); alle 0,05 "
+        "lasketaan.",
+    },
+    "compare.col.status": {"en": "Change", "fi": "Muutos"},
+    "compare.col.level": {"en": "Level", "fi": "Taso"},
+    "compare.col.name": {"en": "Where", "fi": "Missä"},
+    "compare.col.evidence": {"en": "Evidence", "fi": "Näyttö"},
+    "compare.verdict.improved": {"en": "improved", "fi": "parani"},
+    "compare.verdict.worsened": {"en": "worsened", "fi": "heikkeni"},
+    "compare.verdict.no clear change": {"en": "no clear change", "fi": "ei selvää muutosta"},
+    "compare.status.appeared": {"en": "▼ appeared", "fi": "▼ ilmaantui"},
+    "compare.status.disappeared": {"en": "▲ disappeared", "fi": "▲ poistui"},
+    "compare.status.improved": {"en": "▲ improved", "fi": "▲ parani"},
+    "compare.status.worsened": {"en": "▼ worsened", "fi": "▼ heikkeni"},
+    "compare.status.unchanged": {"en": "– unchanged", "fi": "– ennallaan"},
+    "compare.measure.pingpong_share": {"en": "ping-pong cases", "fi": "pingpong-tapaukset"},
+    "compare.measure.handoff_share": {"en": "cases with a handoff", "fi": "siirretyt tapaukset"},
+    "compare.measure.rework_share": {"en": "cases with rework", "fi": "uusintatyön tapaukset"},
+    "compare.measure.back_jump_share": {
+        "en": "cases sent back",
+        "fi": "taaksepäin palautetut tapaukset",
+    },
+    "compare.measure.promise_kept_share": {"en": "promise kept", "fi": "lupaus pidetty"},
+    "compare.measure.promise_broken_share": {
+        "en": "cases with a broken promise",
+        "fi": "tapaukset, joissa lupaus rikottiin",
+    },
+    "compare.measure.dropoff_share": {"en": "drop-offs", "fi": "keskeytyneet"},
+    "compare.measure.time_in_stage_hours": {
+        "en": "time in stage (median)",
+        "fi": "aika vaiheessa (mediaani)",
+    },
+    "compare.measure.lead_time_hours": {"en": "lead time (median)", "fi": "kesto (mediaani)"},
+    "compare.measure.wait_hours_total": {
+        "en": "waiting per case (median)",
+        "fi": "odotus tapausta kohden (mediaani)",
+    },
+    "compare.measure.silence_hours": {
+        "en": "longest silence (median)",
+        "fi": "pisin hiljaisuus (mediaani)",
+    },
+    "compare.measure.touchpoints": {
+        "en": "touchpoints per case (median)",
+        "fi": "kohtaamisia tapausta kohden (mediaani)",
+    },
+    # Report page
+    "report.title": {"en": "Workshop report", "fi": "Työpajaraportti"},
+    "report.intro": {
+        "en": "The whole audit as one HTML file that opens offline, prints well and can be "
+        "handed over: friction map, hotspots, process, handoffs, labyrinth, customer "
+        "stories, data quality and method. In the language chosen in the sidebar.",
+        "fi": "Koko auditointi yhtenä HTML-tiedostona, joka aukeaa ilman verkkoa, tulostuu "
+        "siististi ja voidaan luovuttaa: kitkakartta, kuumat kohdat, prosessi, siirrot, "
+        "labyrintti, asiakastarinat, datan laatu ja menetelmä. Sivupalkissa valitulla "
+        "kielellä.",
+    },
+    "report.pseudonymised": {
+        "en": "Pseudonymised: case ids and resources appear as tokens and free-text columns "
+        "are left out, so the report can be shared with a client.",
+        "fi": "Pseudonymisoitu: tapausten tunnukset ja resurssit näkyvät tunnisteina ja "
+        "vapaatekstisarakkeet jätetään pois, joten raportin voi jakaa asiakkaalle.",
+    },
+    "report.not_pseudonymised": {
+        "en": "Not pseudonymised: the report will name the log's own case ids and "
+        "resources. Turn 'Pseudonymise names' on in the sidebar before sharing it.",
+        "fi": "Ei pseudonymisoitu: raportissa näkyvät lokin omat tunnukset ja resurssit. "
+        "Kytke sivupalkista 'Pseudonymisoi nimet' päälle ennen jakamista.",
+    },
+    "report.filtered": {
+        "en": "The sidebar filters are on: the report covers {shown} of {total} cases.",
+        "fi": "Sivupalkin suodattimet ovat päällä: raportti kattaa {shown} / {total} tapausta.",
+    },
+    "report.no_comparison": {
+        "en": "Make a comparison on the Before / after page to include it in the report.",
+        "fi": "Tee vertailu Ennen / jälkeen -sivulla, niin se tulee mukaan raporttiin.",
+    },
+    "report.include_comparison": {
+        "en": "Include the before / after comparison",
+        "fi": "Ota mukaan ennen / jälkeen -vertailu",
+    },
+    "report.build": {"en": "Build the report", "fi": "Laadi raportti"},
+    "report.building": {"en": "Building the report…", "fi": "Laaditaan raporttia…"},
+    "report.download": {"en": "Download the report (HTML)", "fi": "Lataa raportti (HTML)"},
+    "report.size": {"en": "{size:.1f} MB, self-contained", "fi": "{size:.1f} Mt, itsenäinen"},
+    "report.preview": {"en": "Preview", "fi": "Esikatselu"},
     "customer.unknown": {
         "en": "There is no case {case} among the cases shown.",
         "fi": "Näytettyjen tapausten joukossa ei ole tapausta {case}.",

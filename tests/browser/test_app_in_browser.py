@@ -21,6 +21,8 @@ PAGES = (
     "labyrinth",
     "customer",
     "experience",
+    "compare",
+    "report",
     "data",
     "journey",
 )
@@ -73,14 +75,26 @@ def test_every_page_renders_with_charts_pictures_and_hotspots(page, app_url):
     shoot(page, "en-labyrinth")
 
     open_page(page, "customer", "Customer's eye")
-    page.wait_for_selector(PICTURES)
-    assert page.locator(PICTURES).first.evaluate("img => img.naturalHeight") > 100
+    page.wait_for_selector(CHARTS)
     assert page.get_by_text("This case took").count() >= 1
+    assert page.get_by_text("CLM-0").count() == 0, "case ids are pseudonymised by default"
     shoot(page, "en-customer")
 
     open_page(page, "experience", "Experience")
     page.wait_for_selector(CHARTS)
     shoot(page, "en-experience")
+
+    open_page(page, "compare", "Before / after")
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("Hotspots then and now").count() == 1
+    shoot(page, "en-compare")
+
+    open_page(page, "report", "Workshop report")
+    page.get_by_role("button", name="Build the report").click()
+    page.get_by_role("button", name="Download the report (HTML)").wait_for()
+    report = page.frame_locator("[data-testid='stIFrame']")
+    report.get_by_text("Weakest stage", exact=False).first.wait_for()
+    shoot(page, "en-report")
 
     open_page(page, "journey", "Journey map")
     page.wait_for_selector("[data-testid='stDataFrame']")
@@ -113,10 +127,11 @@ def test_finnish_switches_every_page(page, app_url):
     page.wait_for_selector(CHARTS)
     assert page.get_by_text("Heikoin vaihe:").count() == 1
     shoot(page, "fi-friction")
-    for name, title in (
-        ("process", "Prosessi asiakaspolun päällä"),
-        ("customer", "Asiakkaan silmin"),
+    for name, title, drawn in (
+        ("process", "Prosessi asiakaspolun päällä", PICTURES),
+        ("customer", "Asiakkaan silmin", CHARTS),
+        ("compare", "Ennen / jälkeen", CHARTS),
     ):
         open_page(page, name, title)
-        page.wait_for_selector(PICTURES)
+        page.wait_for_selector(drawn)
         shoot(page, f"fi-{name}")

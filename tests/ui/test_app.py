@@ -3,6 +3,7 @@ bad input (an unreadable log, a broken journey map)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ PAGES = {
     "labyrinth": "Labyrinth",
     "customer": "Customer's eye",
     "experience": "Experience",
+    "compare": "Before / after",
+    "report": "Workshop report",
 }
 TINY_LOG = b"""case,activity,timestamp,segment
 A,Apply,2024-01-01 09:00,private
@@ -69,7 +72,7 @@ def test_the_landing_page_is_the_friction_map_of_the_example():
     assert "insurance_claims.csv" in sidebar_text(at)
 
 
-@pytest.mark.parametrize("stem", [stem for stem in PAGES if stem != "friction"])
+@pytest.mark.parametrize("stem", [stem for stem in PAGES if stem not in ("friction", "report")])
 def test_every_page_draws_without_error(stem):
     at = started()
     at.switch_page(f"audit/ui/pages/{stem}.py").run()
@@ -79,11 +82,14 @@ def test_every_page_draws_without_error(stem):
     assert at.get("download_button"), "every page offers its numbers as CSV"
 
 
-def test_the_process_page_draws_the_map_and_the_blueprint():
+def test_the_process_page_opens_readable_and_says_what_it_hides():
     at = started()
     at.switch_page("audit/ui/pages/process.py").run()
     assert len(at.get("image")) == 1
-    assert any(c.value.startswith("Showing 20 of 20 activities") for c in at.caption)
+    # every activity, and the most frequent paths up to 80% of the transitions
+    hidden = at.info[0].value
+    assert hidden.startswith("Showing 20 of 20 activities")
+    assert "27 of 48 paths" in hidden
     at.segmented_control[0].set_value("blueprint").run()
     assert not at.exception
     assert len(at.get("image")) == 1
@@ -163,3 +169,72 @@ def test_a_journey_without_stages_is_refused_with_its_reason():
     at.button(key=next(b.key for b in at.button if b.key.endswith("-apply-text"))).click().run()
     assert at.error[0].value.startswith("This journey map could not be used")
     assert "no stages" in at.error[0].value
+
+
+def case_choices(at: AppTest) -> list[str]:
+    return list(next(box for box in at.selectbox if box.label == "Case").options)
+
+
+def test_the_customers_eye_is_pseudonymised_until_the_switch_is_turned_off():
+    at = started()
+    at.switch_page("audit/ui/pages/customer.py").run()
+    assert "vega_lite_chart" in element_types(at.main), "the timeline is an altair chart"
+    shown = case_choices(at)
+    assert len(shown) == 50
+    assert all(case.startswith("case-") for case in shown)
+    steps = at.dataframe[0].value
+    assert not steps["case_id"].str.startswith("CLM-").any()
+    assert steps["resource"].str.startswith("res-").all()
+    at.sidebar.toggle[0].set_value(False).run()
+    assert all(case.startswith("CLM-") for case in case_choices(at))
+
+
+def test_the_report_button_builds_the_report_of_the_audit_in_the_chosen_language():
+    at = started()
+    at.sidebar.segmented_control[0].set_value("fi").run()
+    at.switch_page("audit/ui/pages/report.py").run()
+    assert not at.get("iframe"), "nothing is built before the button is pressed"
+    at.button[0].click().run()
+    assert not at.exception
+    report = at.get("iframe")[0].proto.srcdoc
+    assert report.startswith("<!DOCTYPE html>")
+    assert '<html lang="fi">' in report
+    for stage in ("Report claim", "Provide documents", "Assessment", "Decision"):
+        assert stage in report
+    assert "CLM-0" not in report, "the report is pseudonymised by default"
+    assert len(at.get("download_button")) == 1
+
+
+TINY_LATER = b"""case,activity,timestamp,segment
+D,Apply,2024-02-01 09:00,private
+D,Decide,2024-02-01 21:00,private
+E,Apply,2024-02-02 09:00,business
+E,Decide,2024-02-03 09:00,business
+"""
+"""Two later cases on the tiny log's activities."""
+
+
+def test_the_before_after_page_compares_two_periods_of_the_log():
+    at = upload_tiny_log(started())
+    at.switch_page("audit/ui/pages/compare.py").run()
+    split = next(d for d in at.date_input if d.label.startswith("After"))
+    split.set_value(date(2024, 1, 4)).run()
+    assert not at.exception
+    assert not at.error
+    # A (1 Jan) and B (3 Jan) started before 4 January, C (4 Jan) on it
+    assert "tiny.csv" in at.caption[1].value
+    assert "2 cases" in at.caption[1].value and "1 cases" in at.caption[1].value
+    assert [m.label for m in at.metric] == ["Improved", "Worsened", "New hotspots", "Gone hotspots"]
+    assert "vega_lite_chart" in element_types(at.main)
+
+
+def test_the_before_after_page_compares_the_log_with_a_second_upload():
+    at = upload_tiny_log(started())
+    at.switch_page("audit/ui/pages/compare.py").run()
+    at.segmented_control[0].set_value("logs").run()
+    at.file_uploader[0].set_value(("later.csv", TINY_LATER, "text/csv")).run()
+    assert not at.exception
+    assert not at.error
+    groups = at.caption[1].value
+    assert groups.startswith("Before: tiny.csv, 3 cases")
+    assert "After: later.csv, 2 cases" in groups

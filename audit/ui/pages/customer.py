@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from audit.report.charts import timeline_chart
 from audit.report.stories import labyrinth_score, story_sentences
-from audit.ui import loading, widgets
+from audit.ui import charts, loading, widgets
 from audit.ui.lang import language, t
 from audit.ui.page import current_view, heading
 
@@ -46,6 +45,27 @@ def _pick_case(cases, key: str) -> str | None:
     return st.selectbox(t("customer.case"), _candidates(cases, ranking), key=f"{key}-{ranking}")
 
 
+def timeline_words() -> charts.TimelineWords:
+    """The timeline's words in the chosen language."""
+    return charts.TimelineWords(
+        stage=t("measure.stage"),
+        activity=t("col.activity"),
+        unit=t("col.unit"),
+        hours=t("common.hours"),
+        kind={kind: t(f"customer.kind.{kind}") for kind in charts.TIMELINE_KINDS},
+        silence_lane=t("customer.silence_lane"),
+    )
+
+
+def timeline(steps, stage_order: list[str], case_id: str) -> None:
+    """The case's interactive timeline, its legend in words, and its rows as CSV."""
+    st.subheader(t("customer.timeline"))
+    rows = charts.timeline_rows(steps, t("stage.unmapped"))
+    picture = charts.case_timeline(rows, stage_order, timeline_words())
+    st.caption(t("customer.legend"))
+    widgets.chart(picture, rows, f"case_{case_id}_timeline")
+
+
 def render() -> None:
     """Draw the page."""
     view = current_view()
@@ -59,9 +79,8 @@ def render() -> None:
     case = cases.set_index(cases["case_id"].astype(str)).loc[case_id]
     lang = language()
     st.markdown(" ".join(story_sentences(case, steps, lang)))
-    st.subheader(t("customer.timeline"))
     stage_order = result.journey.stages.sort_values("stage_order")["stage"].tolist()
-    widgets.svg(timeline_chart(steps, stage_order, lang), steps, f"case_{case_id}_timeline")
+    timeline(steps, stage_order, case_id)
     st.subheader(t("customer.steps"))
     widgets.table(steps, f"case_{case_id}_steps")
 

@@ -72,8 +72,8 @@ def roles(view: session.AuditView) -> None:
     """The recognised column roles, changeable; confirming reads the log again with them."""
     st.subheader(t("data.roles"))
     st.caption(t("data.roles_help"))
-    mapping = view.log.mapping
-    columns = sorted(mapping.used_columns() | set(view.log.attributes))
+    mapping = view.source_log.mapping
+    columns = sorted(mapping.used_columns() | set(view.source_log.attributes))
     settings = view.settings
     key = f"data-{view.key}"
     with st.form(f"{key}-roles"):

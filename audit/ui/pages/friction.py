@@ -10,8 +10,9 @@ from audit.findings.friction import contributions
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.journey.compiled import FRICTION_COMPONENTS
 from audit.pipeline import AuditResult
+from audit.report.charts import COMPONENT_COLOURS
 from audit.ui import charts, widgets
-from audit.ui.lang import language, t, translated
+from audit.ui.lang import language, t
 from audit.ui.page import current_view, heading
 
 
@@ -20,14 +21,24 @@ def _share(part: object, whole: object) -> str:
     return format_share(float(part or 0) / whole, language()) if whole else "–"
 
 
+def short_duration(hours: float | None) -> str:
+    """A duration short enough for a key-figure tile: the library's wording below two
+    days, whole-unit abbreviations above (13.0 d, 13,0 pv)."""
+    lang = language()
+    if hours is None or pd.isna(hours) or hours < 48:
+        return format_hours(hours, lang)
+    return f"{format_number(hours / 24, lang)} {t('unit.days_short')}"
+
+
 def key_figures(result: AuditResult) -> None:
-    """The audit in seven numbers, in one row."""
+    """The audit in seven numbers, in one row; each label is short enough for its tile
+    and its help says exactly what is counted."""
     totals, cases = result.measures.totals, result.measures.log["cases"]
     lang = language()
     kept = totals.get("promises_kept_share")
     figures = [
         ("friction.kpi.cases", format_count(cases, lang)),
-        ("friction.kpi.lead_time", format_hours(totals.get("lead_time_hours_median"), lang)),
+        ("friction.kpi.lead_time", short_duration(totals.get("lead_time_hours_median"))),
         ("friction.kpi.handoffs", format_number(totals.get("handoffs_per_case") or 0, lang)),
         ("friction.kpi.pingpong", _share(totals.get("pingpong_cases"), cases)),
         ("friction.kpi.rework", _share(totals.get("rework_cases"), cases)),
@@ -35,8 +46,7 @@ def key_figures(result: AuditResult) -> None:
         ("friction.kpi.dropoffs", _share(totals.get("dropoffs"), cases)),
     ]
     for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        helper = f"{key}_help"
-        column.metric(t(key), value, border=True, help=translated(helper, "") or None)
+        column.metric(t(key), value, border=True, help=t(f"{key}_help"))
 
 
 def _gap_table(result: AuditResult) -> pd.DataFrame:
@@ -80,7 +90,8 @@ def _component_points(result: AuditResult) -> pd.DataFrame:
 
 
 def components(result: AuditResult) -> None:
-    """What each stage's score is made of: the points each component adds."""
+    """What each stage's score is made of: the points each component adds, in the
+    report's colours."""
     st.subheader(t("friction.components"))
     data = _component_points(result)
     order = result.friction.sort_values("order")["stage"].tolist()
@@ -92,6 +103,7 @@ def components(result: AuditResult) -> None:
         order=order,
         value_title=t("measure.friction"),
         part_title=t("measure.component"),
+        colours={t(f"component.{c}"): colour for c, colour in COMPONENT_COLOURS.items()},
     )
     widgets.chart(picture, data[["stage", "component", "points"]], "friction_components")
 
@@ -105,9 +117,11 @@ def hotspots(result: AuditResult) -> None:
         return
     evidence = f"evidence_{language()}"
     ranked = table.sort_values("score", ascending=False).head(8)
-    for row in ranked.itertuples(index=False):
+    columns = st.columns(2, gap="large")
+    for index, row in enumerate(ranked.itertuples(index=False)):
         level = t(f"level.{row.level}")
-        st.markdown(f"**{level} · {row.name}** ({row.score:.0f})  \n{getattr(row, evidence)}")
+        with columns[index % 2].container(border=True):
+            st.markdown(f"**{level} · {row.name}** ({row.score:.0f})  \n{getattr(row, evidence)}")
     widgets.download(table.drop(columns=["components"]), "hotspots")
 
 
@@ -130,11 +144,8 @@ def render() -> None:
             t("friction.weakest", stage=result.weakest_stage, score=score),
             icon=":material/priority_high:",
         )
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        hotspots(result)
-    with right:
-        components(result)
+    hotspots(result)
+    components(result)
     gap(result)
     st.subheader(t("friction.stage_table"))
     widgets.table(result.stage_table(), "stages")

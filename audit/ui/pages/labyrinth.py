@@ -37,7 +37,7 @@ def rework(activities: pd.DataFrame) -> None:
         order=shown["activity"].tolist(),
         value_title=t("col.events"),
         part_title=t("labyrinth.kind"),
-        scheme="set2",
+        colours={kinds[kind]: colour for kind, colour in charts.REWORK_COLOURS.items()},
     )
     if len(shown) < len(reworked):
         st.caption(t("chart.sampled", shown=len(shown), total=len(reworked)))
