@@ -1,19 +1,18 @@
 """Fixtures: the real logs in ../shared/realdata as canonical event tables, for journey tests.
 
-The journey tests must not depend on the readers (written at the same time), so this reads
-XES with a plain lxml pass and CSV with pandas, keeping only what drafting uses: case,
-activity, completion time, channel and input order (completed events only).
+The journey tests do not depend on the project's readers: XES is read with rustxes (the
+rust4pm importer) and CSV with pandas, keeping only what drafting uses: case, activity,
+completion time, channel and input order (completed events only).
 """
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
-from lxml import etree
+import rustxes
 
 REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
 
@@ -32,22 +31,16 @@ def canonical_table(frame: pd.DataFrame) -> pa.Table:
     )
 
 
-def _attributes(element: etree._Element) -> dict[str, str]:
-    return {child.get("key"): child.get("value") for child in element if child.get("key")}
-
-
 def read_xes(name: str) -> pa.Table:
     """The completed events of the XES log ``name`` in the realdata folder."""
-    rows = []
-    with gzip.open(REALDATA / name) as stream:
-        for _, trace in etree.iterparse(stream, tag="{*}trace"):
-            case = _attributes(trace).get("concept:name")
-            for event in trace.iterfind("{*}event"):
-                values = _attributes(event)
-                if values.get("lifecycle:transition", "complete").lower() == "complete":
-                    rows.append((case, values["concept:name"], values["time:timestamp"]))
-            trace.clear()
-    return canonical_table(pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]))
+    frame = rustxes.import_xes(str(REALDATA / name))[0].to_pandas()
+    if "lifecycle:transition" in frame:
+        transitions = frame["lifecycle:transition"].fillna("complete").str.lower()
+        frame = frame[transitions == "complete"]
+    columns = {"case:concept:name": "case_id", "concept:name": "activity"}
+    frame = frame.rename(columns=columns)
+    frame["timestamp"] = frame["time:timestamp"].astype(str)
+    return canonical_table(frame[["case_id", "activity", "timestamp"]].reset_index(drop=True))
 
 
 def read_csv(name: str, columns: dict[str, str]) -> pa.Table:

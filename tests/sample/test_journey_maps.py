@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pm4py
 import pytest
+import rustxes
 import yaml
 
 from audit.sample import STAGE_PROMISE_HOURS, STAGES, write_log
@@ -34,11 +34,11 @@ HOURS = {"h": 1, "d": 24, "w": 168}
 
 @cache
 def activities(name: str) -> frozenset[str]:
-    """The activity names of a shipped log, read with pm4py (XES) or pandas (CSV)."""
+    """The activity names of a shipped log, read with rustxes (XES) or pandas (CSV)."""
     path = SAMPLES / LOGS[name]
     if path.suffix == ".csv":
         return frozenset(pd.read_csv(path, usecols=["Activity"])["Activity"])
-    return frozenset(pm4py.read_xes(str(path))["concept:name"])
+    return frozenset(rustxes.import_xes(str(path))[0]["concept:name"].to_list())
 
 
 def journey(name: str) -> dict:
