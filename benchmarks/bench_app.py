@@ -27,7 +27,16 @@ from audit.ui.sources import LogSource, _hash_file
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_LOG = REPO / ".." / "shared" / "realdata" / "bpic2012.xes.gz"
-PAGES = ("process", "handoffs", "labyrinth", "customer", "experience", "data", "journey")
+PAGES = (
+    "process",
+    "handoffs",
+    "labyrinth",
+    "customer",
+    "experience",
+    "compare",
+    "data",
+    "journey",
+)
 
 
 def timed(label: str, action):

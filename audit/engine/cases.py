@@ -13,7 +13,7 @@ import duckdb
 
 from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_row, hours_between, quote
-from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
+from audit.engine.steps import CASE_NUMBERS_TABLE, EVENTS_VIEW, PINGPONGS_TABLE, STEPS_TABLE
 
 CASE_STAGES_TABLE = "case_stages"
 CASES_TABLE = "cases"
@@ -57,27 +57,29 @@ def build_case_stages(con: duckdb.DuckDBPyConnection) -> None:
         WITH unit_visits AS (
             -- grouped by unit first: counting the units of a case's stage is then a count
             -- of rows, much cheaper than count(DISTINCT unit) over millions of events; the
-            -- stage order (NULL = unmapped) is a cheaper key than the stage name
-            SELECT case_id, stage_order, unit, count(*) AS events,
+            -- case number and stage order (NULL = unmapped) are cheaper keys than the names
+            SELECT case_no, stage_order, unit, count(*) AS events,
                    sum(wait_hours) AS wait_hours, sum(work_hours) AS work_hours
             FROM {STEPS_TABLE}
-            GROUP BY case_id, stage_order, unit
+            GROUP BY case_no, stage_order, unit
         ),
         stage_visits AS (
-            SELECT case_id, stage_order, CAST(sum(events) AS BIGINT) AS events,
+            SELECT case_no, stage_order, CAST(sum(events) AS BIGINT) AS events,
                    coalesce(sum(wait_hours), 0) + coalesce(sum(work_hours), 0)
                        AS time_in_stage_hours,
                    sum(work_hours) AS work_hours,
                    count(unit) AS units
             FROM unit_visits
-            GROUP BY case_id, stage_order
+            GROUP BY case_no, stage_order
         )
-        SELECT v.case_id, coalesce(s.stage, '{UNMAPPED_STAGE}') AS stage,
+        SELECT n.case_id, coalesce(s.stage, '{UNMAPPED_STAGE}') AS stage,
                v.stage_order AS "order", v.events, v.time_in_stage_hours, v.work_hours,
                v.units, s.promise_hours,
                CASE WHEN s.promise_hours IS NOT NULL
-                    THEN v.time_in_stage_hours <= s.promise_hours END AS promise_kept
+                    THEN v.time_in_stage_hours <= s.promise_hours END AS promise_kept,
+               v.case_no
         FROM stage_visits AS v
+        JOIN {CASE_NUMBERS_TABLE} AS n USING (case_no)
         LEFT JOIN {STAGES_TABLE} AS s ON s.stage_order = v.stage_order
     """)
 
@@ -95,17 +97,16 @@ def build_cases(
     event). rework = self_loops + repetitions; repeats + redos can be fewer when a resource
     is unknown. Case attributes take the first non-null value in the case.
     """
-    carried = "".join(
-        f",\n arg_min({quote(name)}, position) FILTER (WHERE {quote(name)} IS NOT NULL)"
-        f" AS {quote(name)}"
+    first_values = "".join(
+        f", arg_min({quote(name)}, (timestamp, event_index)) AS {quote(name)}"
         for name in attributes
     )
-    carried_out = "".join(f", {quote(name)}" for name in attributes)
+    carried_out = "".join(f", a.{quote(name)}" for name in attributes)
     con.execute(
         f"""
         CREATE OR REPLACE TABLE {CASES_TABLE} AS
         WITH per_case AS (
-            SELECT case_id, count(*) AS events,
+            SELECT case_no, count(*) AS events,
                    min(timestamp) AS first_event, max(timestamp) AS last_event,
                    count(*) FILTER (WHERE is_handoff) AS handoffs,
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
@@ -116,52 +117,61 @@ def build_cases(
                    count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
                    count(*) FILTER (WHERE is_repeated_touchpoint) AS repeated_touchpoints,
                    coalesce(sum(wait_hours), 0) AS wait_hours_total,
-                   arg_max(stage, position) FILTER (WHERE stage IS NOT NULL) AS last_stage,
-                   arg_max(stage_order, position) FILTER (WHERE stage IS NOT NULL)
+                   arg_max(stage_order, position) FILTER (WHERE stage_order IS NOT NULL)
                        AS last_stage_order,
                    arg_max(outcome, position) FILTER (WHERE outcome IS NOT NULL)
-                       AS last_outcome{carried}
+                       AS last_outcome
             FROM {STEPS_TABLE}
+            GROUP BY case_no
+        ),
+        case_attributes AS (
+            -- the first non-null value in case order (arg_min skips nulls), read from the
+            -- events so that the attributes need not ride through the steps' sorts
+            SELECT case_id{first_values}
+            FROM {EVENTS_VIEW}
             GROUP BY case_id
         ),
         touchpoints AS (
             -- silence: a second, narrow pass over the touchpoint events only
-            SELECT case_id, coalesce(start_timestamp, timestamp) AS contact_start,
-                   lag(timestamp) OVER (PARTITION BY case_id ORDER BY position)
+            SELECT case_no, coalesce(start_timestamp, timestamp) AS contact_start,
+                   lag(timestamp) OVER (PARTITION BY case_no ORDER BY position)
                        AS previous_contact_end
             FROM {STEPS_TABLE}
             WHERE is_touchpoint
         ),
         case_silence AS (
-            SELECT case_id,
+            SELECT case_no,
                    max(greatest({hours_between("previous_contact_end", "contact_start")}, 0))
                        AS silence_hours
             FROM touchpoints
             WHERE previous_contact_end IS NOT NULL
-            GROUP BY case_id
+            GROUP BY case_no
         ),
         case_pingpongs AS (
-            SELECT case_id, count(*) AS pingpongs FROM {PINGPONGS_TABLE} GROUP BY case_id
+            SELECT case_no, count(*) AS pingpongs FROM {PINGPONGS_TABLE} GROUP BY case_no
         ),
         broken_promises AS (
-            SELECT case_id, count(*) FILTER (WHERE NOT promise_kept) AS promises_broken
+            SELECT case_no, count(*) FILTER (WHERE NOT promise_kept) AS promises_broken
             FROM {CASE_STAGES_TABLE}
-            GROUP BY case_id
+            GROUP BY case_no
         )
-        SELECT case_id, events, first_event, last_event,
+        SELECT n.case_id, events, first_event, last_event,
                {hours_between("first_event", "last_event")} AS lead_time_hours,
                handoffs, coalesce(pingpongs, 0) AS pingpongs, self_loops, repetitions,
                self_loops + repetitions AS rework,
                repeats, redos, back_jumps, touchpoints, repeated_touchpoints, silence_hours,
-               wait_hours_total, last_stage, last_stage_order,
+               wait_hours_total, s.stage AS last_stage, last_stage_order,
                CASE WHEN last_outcome IS NOT NULL THEN last_outcome
                     WHEN last_event > $cutoff THEN 'ongoing'
                     ELSE 'dropoff' END AS status,
                coalesce(promises_broken, 0) AS promises_broken{carried_out}
         FROM per_case
-        LEFT JOIN case_silence USING (case_id)
-        LEFT JOIN case_pingpongs USING (case_id)
-        LEFT JOIN broken_promises USING (case_id)
+        JOIN {CASE_NUMBERS_TABLE} AS n USING (case_no)
+        LEFT JOIN {STAGES_TABLE} AS s ON s.stage_order = per_case.last_stage_order
+        LEFT JOIN case_silence USING (case_no)
+        LEFT JOIN case_pingpongs USING (case_no)
+        LEFT JOIN broken_promises USING (case_no)
+        JOIN case_attributes AS a ON a.case_id = n.case_id
         """,
         {"cutoff": ongoing_cutoff},
     )

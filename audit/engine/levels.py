@@ -25,8 +25,9 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        WITH stage_events AS (
-            SELECT coalesce(stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS events,
+        WITH coded_stage_events AS (
+            -- grouped by the coded stage (NULL = unmapped), named below
+            SELECT stage, count(*) AS events,
                    count(*) FILTER (WHERE is_handoff) AS handoffs,
                    median(wait_hours) AS wait_hours_median,
                    quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
@@ -35,10 +36,16 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps_into,
                    count(*) FILTER (WHERE is_touchpoint) AS touchpoints
             FROM {STEPS_TABLE}
-            GROUP BY 1
+            GROUP BY stage
+        ),
+        stage_events AS (
+            SELECT coalesce(CAST(stage AS VARCHAR), '{UNMAPPED_STAGE}') AS stage,
+                   * EXCLUDE (stage)
+            FROM coded_stage_events
         ),
         stage_pingpongs AS (
-            SELECT coalesce(stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS pingpongs
+            SELECT coalesce(CAST(stage AS VARCHAR), '{UNMAPPED_STAGE}') AS stage,
+                   count(*) AS pingpongs
             FROM {PINGPONGS_TABLE}
             GROUP BY 1
         ),
@@ -96,19 +103,25 @@ def activity_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        SELECT activity, any_value(stage) AS stage, bool_or(is_touchpoint) AS is_touchpoint,
-               count(*) AS events, count(*) FILTER (WHERE occurrence = 1) AS cases,
-               median(wait_hours) AS wait_hours_median,
-               quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
-               median(work_hours) AS work_hours_median,
-               count(*) FILTER (WHERE is_self_loop) AS self_loops,
-               count(*) FILTER (WHERE is_repetition) AS repetitions,
-               count(*) FILTER (WHERE is_repeat) AS repeats,
-               count(*) FILTER (WHERE is_redo) AS redos,
-               count(*) FILTER (WHERE is_handoff) AS handoffs_in
-        FROM {STEPS_TABLE}
-        GROUP BY activity
-        ORDER BY events DESC, activity
+        WITH coded_activities AS (
+            SELECT activity, any_value(stage) AS stage,
+                   bool_or(is_touchpoint) AS is_touchpoint,
+                   count(*) AS events, count(*) FILTER (WHERE occurrence = 1) AS cases,
+                   median(wait_hours) AS wait_hours_median,
+                   quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
+                   median(work_hours) AS work_hours_median,
+                   count(*) FILTER (WHERE is_self_loop) AS self_loops,
+                   count(*) FILTER (WHERE is_repetition) AS repetitions,
+                   count(*) FILTER (WHERE is_repeat) AS repeats,
+                   count(*) FILTER (WHERE is_redo) AS redos,
+                   count(*) FILTER (WHERE is_handoff) AS handoffs_in
+            FROM {STEPS_TABLE}
+            GROUP BY activity
+        )
+        SELECT CAST(activity AS VARCHAR) AS activity, CAST(stage AS VARCHAR) AS stage,
+               * EXCLUDE (activity, stage)
+        FROM coded_activities
+        ORDER BY events DESC, 1
         """,
     )
 
@@ -123,7 +136,7 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         con,
         f"""
         WITH unit_events AS (
-            SELECT unit AS org_unit, count(*) AS events, count(DISTINCT case_id) AS cases,
+            SELECT unit AS org_unit, count(*) AS events, count(DISTINCT case_no) AS cases,
                    count(*) FILTER (WHERE is_handoff) AS handoffs_in,
                    median(wait_hours) AS wait_hours_median,
                    median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median
@@ -140,12 +153,12 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             WHERE is_handoff
             GROUP BY handoff_from
         )
-        SELECT org_unit, events, cases, handoffs_in,
+        SELECT CAST(org_unit AS VARCHAR) AS org_unit, events, cases, handoffs_in,
                coalesce(handoffs_out, 0) AS handoffs_out, wait_hours_median,
                handoff_wait_hours_median, coalesce(pingpongs, 0) AS pingpongs
         FROM unit_events
         LEFT JOIN unit_handovers USING (org_unit)
         LEFT JOIN unit_pingpongs USING (org_unit)
-        ORDER BY events DESC, org_unit
+        ORDER BY events DESC, 1
         """,
     )

@@ -29,6 +29,7 @@ from audit.engine.steps import (
     EventsProfile,
     build_pingpongs,
     build_steps,
+    code_names,
     profile_events,
 )
 from audit.errors import AuditInputError
@@ -78,8 +79,8 @@ def measure(
     log_end: the last event of the whole log when `events` holds only some of its cases, so
     that a chosen case is ongoing or a drop-off exactly as in the whole log.
 
-    Builds the `steps`, `pingpongs`, `case_stages` and `cases` tables in the connection
-    (they stay there for single-case views) and returns the aggregates. Only aggregates
+    Builds the `case_numbers`, `steps`, `pingpongs`, `case_stages` and `cases` tables in the
+    connection (they stay there for single-case views) and returns the aggregates. Only aggregates
     leave DuckDB, so `events` may be a view over a Parquet file larger than memory. Survey
     columns of the journey and `case_attributes` are carried into the case table (first
     non-null value).
@@ -87,7 +88,8 @@ def measure(
     register_journey(con, journey)
     profile = profile_events(con)
     attributes = case_attribute_columns(profile, journey, case_attributes)
-    build_steps(con, profile, attributes)
+    code_names(con, profile)
+    build_steps(con, profile)
     build_pingpongs(con)
     cutoff, after_hours = ongoing_cutoff(con, journey.ongoing_after_hours, log_end)
     build_case_stages(con)

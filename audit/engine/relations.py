@@ -18,11 +18,16 @@ def handoff_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        SELECT handoff_from AS from_unit, unit AS to_unit, count(*) AS count,
-               count(DISTINCT case_id) AS cases, median(wait_hours) AS wait_hours_median
-        FROM {STEPS_TABLE}
-        WHERE is_handoff
-        GROUP BY ALL
+        WITH coded_pairs AS (
+            SELECT handoff_from, unit, count(*) AS count, count(DISTINCT case_no) AS cases,
+                   median(wait_hours) AS wait_hours_median
+            FROM {STEPS_TABLE}
+            WHERE is_handoff
+            GROUP BY handoff_from, unit
+        )
+        SELECT CAST(handoff_from AS VARCHAR) AS from_unit, CAST(unit AS VARCHAR) AS to_unit,
+               count, cases, wait_hours_median
+        FROM coded_pairs
         ORDER BY count DESC, from_unit, to_unit
         """,
     )
@@ -33,7 +38,8 @@ def pingpong_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        SELECT unit, via_unit, count(*) AS count, count(DISTINCT case_id) AS cases
+        SELECT CAST(unit AS VARCHAR) AS unit, CAST(via_unit AS VARCHAR) AS via_unit,
+               count(*) AS count, count(DISTINCT case_no) AS cases
         FROM {PINGPONGS_TABLE}
         GROUP BY ALL
         ORDER BY count DESC, unit, via_unit
@@ -46,8 +52,9 @@ def back_jump_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        SELECT back_jump_from AS from_stage, stage AS to_stage, count(*) AS count,
-               count(DISTINCT case_id) AS cases
+        SELECT CAST(back_jump_from AS VARCHAR) AS from_stage,
+               CAST(stage AS VARCHAR) AS to_stage, count(*) AS count,
+               count(DISTINCT case_no) AS cases
         FROM {STEPS_TABLE}
         WHERE is_back_jump
         GROUP BY ALL
@@ -65,21 +72,29 @@ def directly_follows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_frame(
         con,
         f"""
-        WITH edges AS (
-            SELECT coalesce(previous_activity, '{DFG_START}') AS source,
-                   activity AS target, case_id, wait_hours, is_handoff, is_back_jump
+        WITH activity_edges AS (
+            -- grouped by the coded activities (NULL source = the case's start)
+            SELECT previous_activity, activity, count(*) AS count,
+                   count(DISTINCT case_no) AS cases, median(wait_hours) AS wait_hours_median,
+                   count(*) FILTER (WHERE is_handoff) AS handoffs,
+                   bool_or(is_back_jump) AS is_back_jump
             FROM {STEPS_TABLE}
-            UNION ALL
-            SELECT activity, '{DFG_END}', case_id, NULL, false, false
+            GROUP BY previous_activity, activity
+        ),
+        end_edges AS (
+            -- a case has one last event, so its end edge counts each case once
+            SELECT activity, count(*) AS count, count(*) AS cases
             FROM {STEPS_TABLE}
             WHERE is_last
+            GROUP BY activity
         )
-        SELECT source, target, count(*) AS count, count(DISTINCT case_id) AS cases,
-               median(wait_hours) AS wait_hours_median,
-               count(*) FILTER (WHERE is_handoff) AS handoffs,
-               bool_or(is_back_jump) AS is_back_jump
-        FROM edges
-        GROUP BY source, target
+        SELECT coalesce(CAST(previous_activity AS VARCHAR), '{DFG_START}') AS source,
+               CAST(activity AS VARCHAR) AS target, count, cases, wait_hours_median,
+               handoffs, is_back_jump
+        FROM activity_edges
+        UNION ALL
+        SELECT CAST(activity AS VARCHAR), '{DFG_END}', count, cases, NULL, 0, false
+        FROM end_edges
         ORDER BY count DESC, source, target
         """,
     )

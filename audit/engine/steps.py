@@ -17,8 +17,15 @@ All measures are groupings of this one table, so each definition lives here exac
 - is_back_jump: stage order below that of the previous *mapped* event (unmapped skipped);
 - occurrence: how many times the case has done the activity, this event included;
 
-The table has the STEP_COLUMNS except is_pingpong (see the pingpongs table), the
-INTERNAL_STEP_COLUMNS and the carried case attributes.
+The table has the STEP_COLUMNS except is_pingpong (see the pingpongs table) and the
+INTERNAL_STEP_COLUMNS. Case attributes are not carried through the sorts: the case table
+takes them from `events` directly.
+
+Names are dictionary-coded so that the sorts and groupings move small fixed-size values
+instead of text: each case has an integer `case_no` (numbered in case id order, table
+`case_numbers`), and activity, stage, unit and resource are DuckDB ENUM types built from
+the values present (NAME_TYPES). The groupings cast them back to text in their (small)
+results; `case_steps` does so for its rows.
 """
 
 from __future__ import annotations
@@ -37,6 +44,12 @@ from audit.io.schema import CANONICAL_COLUMNS
 EVENTS_VIEW = "events"
 STEPS_TABLE = "steps"
 PINGPONGS_TABLE = "pingpongs"
+CASE_NUMBERS_TABLE = "case_numbers"
+
+ACTIVITY_TYPE = "activity_name"
+STAGE_TYPE = "stage_name"
+UNIT_TYPE = "unit_name"
+RESOURCE_TYPE = "resource_name"
 
 STEP_COLUMNS: tuple[str, ...] = (
     "case_id",
@@ -70,8 +83,14 @@ INTERNAL_STEP_COLUMNS: tuple[str, ...] = (
     "back_jump_from",
     "is_repeated_touchpoint",
     "occurrence",
+    "case_no",
 )
 """The other columns of the steps table, which the groupings use."""
+
+TEXT_STEP_COLUMNS = frozenset(
+    ("activity", "stage", "unit", "resource", "previous_activity", "handoff_from", "back_jump_from")
+)
+"""Step columns of an ENUM type: cast to text when they leave DuckDB."""
 
 
 @dataclass(frozen=True)
@@ -144,33 +163,59 @@ def _previous(column: str, never_null: bool) -> str:
     return f"lag({column}{skip}) OVER case_order"
 
 
-def build_steps(
-    con: duckdb.DuckDBPyConnection, profile: EventsProfile, attributes: Sequence[str]
-) -> None:
+def _name_type_sql(type_name: str, values: str) -> str:
+    """SQL creating an ENUM type of the distinct non-null values of a query's first column,
+    in text order (so that ordering by the type orders the names)."""
+    return (
+        f"CREATE OR REPLACE TYPE {type_name} AS ENUM "
+        f"(SELECT DISTINCT v FROM ({values}) AS t(v) WHERE v IS NOT NULL ORDER BY v)"
+    )
+
+
+def code_names(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
+    """Create the dictionaries of the steps: the `case_numbers` table (case_id, case_no in
+    case id order) and the ENUM types of activities, stages (in journey order), units and
+    resources. The journey tables must be registered first."""
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {CASE_NUMBERS_TABLE} AS
+        SELECT case_id, CAST(row_number() OVER (ORDER BY case_id) AS INTEGER) AS case_no
+        FROM (SELECT DISTINCT case_id FROM {EVENTS_VIEW})
+    """)
+    con.execute(_name_type_sql(ACTIVITY_TYPE, f"SELECT activity FROM {EVENTS_VIEW}"))
+    con.execute(_name_type_sql(RESOURCE_TYPE, f"SELECT resource FROM {EVENTS_VIEW}"))
+    units = f"SELECT {profile.handoff_basis or 'CAST(NULL AS VARCHAR)'} FROM {EVENTS_VIEW}"
+    con.execute(_name_type_sql(UNIT_TYPE, units))
+    con.execute(
+        f"CREATE OR REPLACE TYPE {STAGE_TYPE} AS ENUM "
+        f"(SELECT stage FROM {STAGES_TABLE} ORDER BY stage_order)"
+    )
+
+
+def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
     """Create the `steps` table (kept in the connection) from `events` and the journey.
 
-    `attributes` are event columns carried along for the case table (survey answers, case
-    attributes); they must exist in `events` (see `check_attributes`).
+    The dictionaries of `code_names` must exist. Two sorts: the case order, then the
+    activity order within a case, keyed by the position the first one gave.
     """
-    unit = f"e.{profile.handoff_basis}" if profile.handoff_basis else "CAST(NULL AS VARCHAR)"
-    extra = [name for name in attributes if name not in STEP_COLUMNS]
-    carried = "".join(f", e.{quote(name)}" for name in extra)
-    carried_out = "".join(f", p.{quote(name)}" for name in extra)
+    unit = f"e.{profile.handoff_basis}" if profile.handoff_basis else "NULL"
     event_start = "coalesce(start_timestamp, timestamp)"
     con.execute(f"""
         CREATE OR REPLACE TABLE {STEPS_TABLE} AS
         WITH journey_events AS (
-            -- each event with its stage order (NULL = unmapped) and touchpoint flag; names
-            -- are joined back at the end so that the sorts below move narrow rows
-            SELECT e.case_id, e.activity, e.timestamp, e.start_timestamp, e.resource,
-                   {unit} AS unit, e.event_index, a.stage_order,
-                   coalesce(a.is_touchpoint, false) AS is_touchpoint{carried}
+            -- each event with its case number, coded names, stage (NULL = unmapped) and
+            -- touchpoint flag: the windows below sort and carry small fixed-size values
+            SELECT n.case_no, e.case_id, CAST(e.activity AS {ACTIVITY_TYPE}) AS activity,
+                   e.timestamp, e.start_timestamp,
+                   CAST(e.resource AS {RESOURCE_TYPE}) AS resource,
+                   CAST({unit} AS {UNIT_TYPE}) AS unit, e.event_index,
+                   CAST(a.stage AS {STAGE_TYPE}) AS stage, a.stage_order, a.outcome,
+                   coalesce(a.is_touchpoint, false) AS is_touchpoint
             FROM {EVENTS_VIEW} AS e
+            JOIN {CASE_NUMBERS_TABLE} AS n ON n.case_id = e.case_id
             LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = e.activity
         ),
         with_predecessors AS (
-            -- the predecessor in the case, the last unit and mapped stage before the event,
-            -- and the earlier occurrence of the same activity
+            -- the predecessor in the case, the last unit and mapped stage before the event
             SELECT *,
                 row_number() OVER case_order AS position,
                 lag(activity) OVER case_order AS previous_activity,
@@ -178,12 +223,17 @@ def build_steps(
                 lead(event_index) OVER case_order IS NULL AS is_last,
                 {_previous("unit", profile.every_event_has_unit)} AS previous_unit,
                 {_previous("stage_order", profile.every_event_mapped)} AS previous_stage_order,
+                {_previous("stage", profile.every_event_mapped)} AS previous_stage
+            FROM journey_events
+            WINDOW case_order AS (PARTITION BY case_no ORDER BY timestamp, event_index)
+        ),
+        with_occurrences AS (
+            -- the earlier occurrences of the same activity in the case (one integer sort key)
+            SELECT *,
                 row_number() OVER activity_order AS occurrence,
                 lag(resource) OVER activity_order AS earlier_resource
-            FROM journey_events
-            WINDOW case_order AS (PARTITION BY case_id ORDER BY timestamp, event_index),
-                   activity_order AS (
-                       PARTITION BY case_id, activity ORDER BY timestamp, event_index)
+            FROM with_predecessors
+            WINDOW activity_order AS (PARTITION BY case_no, activity ORDER BY position)
         ),
         flagged AS (
             -- waits, work and the labyrinth flags of each event (greatest() skips NULLs, so
@@ -200,25 +250,23 @@ def build_steps(
                 occurrence > 1 AND resource <> earlier_resource AS is_redo,
                 coalesce(stage_order < previous_stage_order, false) AS is_back_jump,
                 is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint
-            FROM with_predecessors
+            FROM with_occurrences
         )
-        SELECT p.case_id, p.position, p.activity, a.stage, p.stage_order, p.timestamp,
-               p.start_timestamp, p.wait_hours, p.work_hours, p.unit, p.resource,
-               p.is_touchpoint, p.is_handoff, p.is_self_loop, p.is_repetition,
-               p.is_back_jump, a.outcome, p.event_index, p.previous_activity, p.is_last,
-               p.handoff_from, coalesce(p.is_repeat, false) AS is_repeat,
-               coalesce(p.is_redo, false) AS is_redo, s.stage AS back_jump_from,
-               p.is_repeated_touchpoint, p.occurrence{carried_out}
-        FROM flagged AS p
-        LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = p.activity
-        LEFT JOIN {STAGES_TABLE} AS s
-            ON p.is_back_jump AND s.stage_order = p.previous_stage_order
+        SELECT case_id, position, activity, stage, stage_order, timestamp,
+               start_timestamp, wait_hours, work_hours, unit, resource,
+               is_touchpoint, is_handoff, is_self_loop, is_repetition,
+               is_back_jump, outcome, event_index, previous_activity, is_last,
+               handoff_from, coalesce(is_repeat, false) AS is_repeat,
+               coalesce(is_redo, false) AS is_redo,
+               CASE WHEN is_back_jump THEN previous_stage END AS back_jump_from,
+               is_repeated_touchpoint, occurrence, case_no
+        FROM flagged
     """)
 
 
 def build_pingpongs(con: duckdb.DuckDBPyConnection) -> None:
     """Create `pingpongs`: the handoffs that send a case back (case_id, position, stage, unit,
-    via_unit).
+    via_unit, case_no).
 
     With consecutive repeats collapsed, a case's unit sequence changes exactly at its
     handoffs, so X, Y, X is a handoff Y -> X whose previous handoff was X -> Y. Working on
@@ -227,13 +275,13 @@ def build_pingpongs(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"""
         CREATE OR REPLACE TABLE {PINGPONGS_TABLE} AS
         WITH handoffs AS (
-            SELECT case_id, position, stage, unit, handoff_from,
-                   lag(handoff_from) OVER (PARTITION BY case_id ORDER BY position)
+            SELECT case_no, case_id, position, stage, unit, handoff_from,
+                   lag(handoff_from) OVER (PARTITION BY case_no ORDER BY position)
                        AS earlier_handoff_from
             FROM {STEPS_TABLE}
             WHERE is_handoff
         )
-        SELECT case_id, position, stage, unit, handoff_from AS via_unit
+        SELECT case_id, position, stage, unit, handoff_from AS via_unit, case_no
         FROM handoffs
         WHERE earlier_handoff_from = unit
     """)
@@ -246,7 +294,11 @@ def case_steps(con: duckdb.DuckDBPyConnection, case_ids: Sequence[str]) -> pd.Da
     columns: STEP_COLUMNS.
     """
     columns = ", ".join(
-        "p.position IS NOT NULL AS is_pingpong" if name == "is_pingpong" else f"s.{name}"
+        "p.position IS NOT NULL AS is_pingpong"
+        if name == "is_pingpong"
+        else f"CAST(s.{name} AS VARCHAR) AS {name}"
+        if name in TEXT_STEP_COLUMNS
+        else f"s.{name}"
         for name in STEP_COLUMNS
     )
     con.register("requested_cases", pd.DataFrame({"case_id": [str(c) for c in case_ids]}))

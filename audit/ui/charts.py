@@ -22,7 +22,7 @@ REWORK_COLOURS: dict[str, str] = {
     "redos": COMPONENT_COLOURS["pingpong"],
 }
 """Rework done again by the same resource (repeat) or by another (redo), as in the report."""
-BEFORE_AFTER = (ACCENT_LIGHT := "#9bbbd9", ACCENT)
+BEFORE_AFTER = ("#9bbbd9", ACCENT)
 """Colours of a before / after pair of bars: the earlier one lighter."""
 VIEW_COLOURS = (OUTSIDE_IN, INSIDE_OUT)
 """Colours of the customer's view (outside-in) and the organisation's (inside-out), as in
@@ -37,7 +37,7 @@ TITLE_SIZE = 15
 STRIP_WIDTH_CHARS = 90
 """Characters of a 17-pixel label that fit across the friction strip on a projector; the
 stage names share them and wrap onto at most STRIP_LABEL_LINES lines."""
-STRIP_LABEL_LINES = 3
+STRIP_LABEL_LINES = 4
 MULTILINE_LABELS = "split(datum.label, '\\n')"
 """Vega expression that draws a label written with line breaks on several lines."""
 

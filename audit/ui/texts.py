@@ -236,7 +236,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Median time from a case's first event to its last.",
         "fi": "Läpimenoajan mediaani: tapauksen ensimmäisestä tapahtumasta viimeiseen.",
     },
-    "friction.kpi.handoffs": {"en": "Handoffs / case", "fi": "Siirtoja"},
+    "friction.kpi.handoffs": {"en": "Handoffs", "fi": "Siirtoja"},
     "friction.kpi.handoffs_help": {
         "en": "Handoffs from one unit to another per case (mean).",
         "fi": "Siirtoja yksiköltä toiselle tapausta kohden (keskiarvo).",
@@ -251,10 +251,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Share of cases in which an activity was done again.",
         "fi": "Osuus tapauksista, joissa jokin toiminto tehtiin uudelleen.",
     },
-    "friction.kpi.promises": {"en": "Promises kept", "fi": "Lupaukset"},
+    "friction.kpi.promises": {"en": "Promises", "fi": "Lupaukset"},
     "friction.kpi.promises_help": {
-        "en": "Share of stage visits that stayed within the stage's promise.",
-        "fi": "Osuus vaihekäynneistä, jotka pysyivät vaiheen lupauksessa.",
+        "en": "Promises kept: the share of stage visits that stayed within the stage's promise.",
+        "fi": "Pidetyt lupaukset: osuus vaihekäynneistä, jotka pysyivät vaiheen lupauksessa.",
     },
     "friction.kpi.dropoffs": {"en": "Drop-offs", "fi": "Keskeytyneet"},
     "friction.kpi.dropoffs_help": {
@@ -399,6 +399,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.from_stage": {"en": "From stage", "fi": "Mistä vaiheesta"},
     "col.to_stage": {"en": "Back to stage", "fi": "Mihin vaiheeseen"},
     "col.activity": {"en": "Activity", "fi": "Toiminto"},
+    "col.case_id": {"en": "Case", "fi": "Tapaus"},
+    "col.labyrinth": {"en": "Labyrinth score", "fi": "Labyrinttipisteet"},
+    "col.rework": {"en": "Rework", "fi": "Uusintatyö"},
+    "col.back_jumps": {"en": "Back-jumps", "fi": "Paluut"},
+    "col.pingpongs": {"en": "Ping-pongs", "fi": "Pingpongit"},
+    "col.handoffs": {"en": "Handoffs", "fi": "Siirrot"},
+    "col.lead_time_hours": {"en": "Lead time (h)", "fi": "Kesto (h)"},
+    "col.status": {"en": "Outcome", "fi": "Lopputulos"},
     "col.events": {"en": "Events", "fi": "Tapahtumia"},
     # Customer's eye page
     "customer.title": {"en": "Customer's eye", "fi": "Asiakkaan silmin"},
@@ -488,7 +496,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.mode": {"en": "Compare", "fi": "Vertaa"},
     "compare.mode.periods": {"en": "two periods of this log", "fi": "tämän lokin kahta jaksoa"},
     "compare.mode.logs": {"en": "this log with another", "fi": "tätä lokia toiseen"},
-    "compare.split": {"en": "After = cases started on or after", "fi": "Jälkeen = alkaneet"},
+    "compare.split": {
+        "en": "The 'after' period starts on",
+        "fi": "Jälkeen-jakso alkaa",
+    },
+    "compare.period.before": {"en": "cases started before {day}", "fi": "ennen {day} alkaneet"},
+    "compare.period.after": {
+        "en": "cases started from {day} on",
+        "fi": "{day} tai myöhemmin alkaneet",
+    },
     "compare.split_help": {
         "en": "A case belongs wholly to the period in which its first event falls.",
         "fi": "Tapaus kuuluu kokonaan siihen jaksoon, jolla sen ensimmäinen tapahtuma on.",
@@ -511,8 +527,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "compare.running": {"en": "Comparing…", "fi": "Verrataan…"},
     "compare.groups": {
-        "en": "Before: {before}, {before_cases} cases · After: {after}, {after_cases} cases",
-        "fi": "Ennen: {before}, {before_cases} tapausta · Jälkeen: {after}, {after_cases} tapausta",
+        "en": "Before: {before} (n = {before_cases}) · After: {after} (n = {after_cases})",
+        "fi": "Ennen: {before} (n = {before_cases}) · Jälkeen: {after} (n = {after_cases})",
     },
     "compare.before": {"en": "Before", "fi": "Ennen"},
     "compare.after": {"en": "After", "fi": "Jälkeen"},

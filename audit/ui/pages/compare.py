@@ -5,6 +5,7 @@ appeared, disappeared, improved or worsened."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pandas as pd
@@ -78,7 +79,13 @@ def comparison(view: session.AuditView) -> Comparison | None:
             if split is None:
                 return None
             with st.spinner(t("compare.running")):
-                return loading.period_comparison(view.audit_key, view.log, split)
+                result = loading.period_comparison(view.audit_key, view.log, split)
+            day = split.isoformat()
+            return dataclasses.replace(
+                result,
+                before_label=t("compare.period.before", day=day),
+                after_label=t("compare.period.after", day=day),
+            )
         other = _other_log(view)
         if other is None:
             return None
@@ -183,6 +190,7 @@ def friction_chart(result: Comparison) -> None:
         order=result.friction.sort_values("order")["stage"].tolist(),
         value_title=t("measure.friction"),
         group_title=" ",
+        colours=dict(zip(labels.values(), charts.BEFORE_AFTER, strict=True)),
     )
     widgets.chart(picture, result.friction, "friction_before_after")
 

@@ -49,12 +49,20 @@ def key_figures(result: AuditResult) -> None:
         column.metric(t(key), value, border=True, help=t(f"{key}_help"))
 
 
+def _views() -> dict[str, str]:
+    """The two views of a stage's time: measure column -> its label."""
+    return {
+        "time_in_stage_hours_median": t("measure.outside_in"),
+        "work_hours_median": t("measure.inside_out"),
+    }
+
+
 def _gap_table(result: AuditResult) -> pd.DataFrame:
     stages = result.measures.stages
     stages = stages[stages["stage"].isin(result.friction["stage"])].sort_values("order")
-    views = {"time_in_stage_hours_median": t("measure.outside_in")}
-    if stages["work_hours_median"].notna().any():
-        views["work_hours_median"] = t("measure.inside_out")
+    views = _views()
+    if stages["work_hours_median"].isna().all():
+        views.pop("work_hours_median")
     long = stages.melt(id_vars=["stage"], value_vars=list(views), var_name="measure")
     return long.assign(view=long["measure"].map(views), hours=long["value"].astype(float))
 
@@ -65,6 +73,7 @@ def gap(result: AuditResult) -> None:
     st.caption(t("friction.gap_help"))
     data = _gap_table(result)
     order = result.friction.sort_values("order")["stage"].tolist()
+    views = _views()
     picture = charts.grouped_bars(
         data,
         "stage",
@@ -73,6 +82,7 @@ def gap(result: AuditResult) -> None:
         order=order,
         value_title=t("measure.hours"),
         group_title=t("measure.view"),
+        colours=dict(zip(views.values(), charts.VIEW_COLOURS, strict=False)),
     )
     widgets.chart(picture, data[["stage", "measure", "hours"]], "outside_in_inside_out")
     if data["measure"].nunique() == 1:

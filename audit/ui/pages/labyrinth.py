@@ -95,7 +95,15 @@ def render() -> None:
         "lead_time_hours",
         "status",
     ]
-    widgets.table(worst[columns].head(WORST_CASES), "labyrinth_cases")
+    widgets.table(
+        worst[columns].head(WORST_CASES),
+        "labyrinth_cases",
+        column_config={
+            "lead_time_hours": st.column_config.NumberColumn(
+                t("col.lead_time_hours"), format="%.1f"
+            )
+        },
+    )
 
 
 render()
