@@ -97,10 +97,17 @@ def build_cases(
     event). rework = self_loops + repetitions; repeats + redos can be fewer when a resource
     is unknown. Case attributes take the first non-null value in the case.
     """
-    first_values = "".join(
-        f", arg_min({quote(name)}, (timestamp, event_index)) AS {quote(name)}"
-        for name in attributes
+    first_values = ", ".join(
+        f"arg_min({quote(name)}, (timestamp, event_index)) AS {quote(name)}" for name in attributes
     )
+    # the first non-null value in case order (arg_min skips nulls), read from the events
+    # so that the attributes need not ride through the steps' sorts
+    attribute_values = (
+        f"case_attributes AS (SELECT case_id, {first_values} FROM {EVENTS_VIEW} GROUP BY case_id),"
+        if attributes
+        else ""
+    )
+    attribute_join = "JOIN case_attributes AS a ON a.case_id = n.case_id" if attributes else ""
     carried_out = "".join(f", a.{quote(name)}" for name in attributes)
     con.execute(
         f"""
@@ -124,13 +131,7 @@ def build_cases(
             FROM {STEPS_TABLE}
             GROUP BY case_no
         ),
-        case_attributes AS (
-            -- the first non-null value in case order (arg_min skips nulls), read from the
-            -- events so that the attributes need not ride through the steps' sorts
-            SELECT case_id{first_values}
-            FROM {EVENTS_VIEW}
-            GROUP BY case_id
-        ),
+        {attribute_values}
         touchpoints AS (
             -- silence: a second, narrow pass over the touchpoint events only
             SELECT case_no, coalesce(start_timestamp, timestamp) AS contact_start,
@@ -171,7 +172,7 @@ def build_cases(
         LEFT JOIN case_silence USING (case_no)
         LEFT JOIN case_pingpongs USING (case_no)
         LEFT JOIN broken_promises USING (case_no)
-        JOIN case_attributes AS a ON a.case_id = n.case_id
+        {attribute_join}
         """,
         {"cutoff": ongoing_cutoff},
     )

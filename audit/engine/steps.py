@@ -37,7 +37,7 @@ import duckdb
 import pandas as pd
 
 from audit.engine.journey_tables import ACTIVITIES_TABLE, STAGES_TABLE
-from audit.engine.sql import fetch_frame, fetch_row, hours_between, quote
+from audit.engine.sql import fetch_frame, fetch_row, hours_between
 from audit.errors import AuditInputError
 from audit.io.schema import CANONICAL_COLUMNS
 

@@ -28,11 +28,13 @@ class RawLog:
         e.g. "line 17" or "trace 3, event 2".
     rejected: rows the reader itself could not split into columns (e.g. a CSV line with
         the wrong number of fields), as places in the file; they count as read and dropped.
+    notes: what the reader had to decide about the file, for the data-quality account.
     """
 
     table: pa.Table
     locate: Callable[[int], str]
     rejected: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def line_locator(first_line: int, unit: str = "line") -> Callable[[int], str]:

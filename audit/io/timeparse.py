@@ -63,6 +63,8 @@ def to_utc_sql(
     and the name of the format found."""
     col = quote(column)
     if pa.types.is_timestamp(arrow_type):
+        if arrow_type.tz is None and _session_zone(con) == "UTC":
+            return f"{col}::TIMESTAMP", "timestamp"  # already naive UTC: no zone arithmetic
         zoned = col if arrow_type.tz else f"{col}::TIMESTAMPTZ"
         return _naive_utc(zoned), "timestamp"
     if pa.types.is_date(arrow_type):
@@ -93,6 +95,11 @@ def to_utc_sql(
     else:
         parsed = f"try_cast({text} AS TIMESTAMPTZ)"
     return _naive_utc(parsed), found.name
+
+
+def _session_zone(con: duckdb.DuckDBPyConnection) -> str:
+    """The zone in which the session reads naive times."""
+    return con.execute("SELECT current_setting('TimeZone')").fetchall()[0][0]
 
 
 def _naive_utc(instant: str) -> str:

@@ -1,39 +1,92 @@
-"""XES and XES.gz, read as a stream and safely.
+"""XES and XES.gz: parsed by rustxes (the rust4pm project's XES importer, which pm4py also
+offers), guarded before and tidied after.
 
-The file is parsed trace by trace with lxml's `iterparse` (no entity resolution, no DTD,
-no network, no huge-tree mode); each finished trace is turned into column values and then
-freed, so memory grows with the events kept, not with the XML tree. A file that declares a
-DOCTYPE or ENTITY is refused before parsing: event logs never need one, and entity tricks
-(billion laughs, external files) are the classic attacks on XML readers.
+Before parsing, the prolog (everything before the root `<log>`, where alone the XML spec
+allows a DTD) is scanned and a DOCTYPE or ENTITY is refused: event logs never need one,
+and entity tricks (billion laughs, external files) are the classic attacks on XML readers.
+The end of the file must close the `<log>` (rustxes returns the complete traces of a file
+cut between two elements without a word), and a gzip stream must decompress to its end.
+Any other parse failure, which rustxes reports as a Rust panic, is located with the
+standard library's expat parser so that the message can name the line.
 
-Trace attributes become case attributes under their own names (`AMOUNT_REQ`, `channel`);
-the trace's `concept:name` becomes `case:concept:name`, as in pm4py. A trace attribute whose
-name is also an event attribute keeps the `case:` prefix so neither hides the other.
-Nested attribute values (lists, containers, meta-attributes) are not event data and are left
-out.
+After parsing, the rows are made to read as the XES file says:
+
+- rustxes fills an absent attribute with the default of its `<global>` declaration (often a
+  placeholder such as `UNKNOWN` or a 1970 timestamp); values equal to that default are
+  read as absent again, so that a missing timestamp is counted as missing.
+- Trace attributes become case attributes under their own names (`AMOUNT_REQ`, `channel`);
+  the trace's `concept:name` becomes `case:concept:name`, as in pm4py. A trace attribute
+  whose name is also an event attribute keeps the `case:` prefix so neither hides the other.
+- Typed attributes keep their types (int, float, boolean, date as naive UTC). An attribute
+  whose values have several types is read as text and noted in the data-quality account.
+- Nested values (lists, containers) are not event data and are left out.
+- Dates with an offset are converted to UTC exactly; when the file's dates carry no offset,
+  they are read in the zone the user chose, like every other naive time.
+- Places are "trace N, event M", N counting the traces that have events (rustxes leaves
+  out empty traces).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
+import re
+import sys
+import tempfile
 import zlib
 from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from xml.parsers import expat
 
 import numpy as np
 import pyarrow as pa
-from lxml import etree
+import pyarrow.compute as pc
+import rustxes
 
 from audit.errors import AuditInputError
 from audit.io.raw import RawLog, broken_gzip, is_gzip, read_head
 
 CASE_ID_COLUMN = "case:concept:name"
-PROLOG_BYTES = 1 << 20
+TRACE_PREFIX = "case:"
+PROLOG_BYTES = 256 << 10
 FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+CHUNK = 1 << 20
+TAIL = 256
+DATE_VALUE = re.compile(rb'<date\s+key="[^"]*"\s+value="([^"]*)"')
+OFFSET = re.compile(rb"(Z|[+-]\d{2}:?\d{2})$")
+MIXED = re.compile(r"Warning: Attribute (.+) contains values of different dtypes \((.*)\)")
+LOG_END = re.compile(rb"(</log>|<log\b[^<>]*/>)$")
+NESTED = r"^\[(Attribute \{.*)?\]$"
 
 
-def check_prolog(path: Path) -> None:
-    """Refuse anything before the root element that could define entities or a DTD."""
+def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
+    """Parse an XES file into one row per event, trace attributes repeated on its events."""
+    head = check_prolog(path)
+    _check_complete(path)
+    if progress is not None:
+        progress("parsing XES")
+    table, meta, mixed = _import(path)
+    if table.num_rows == 0:
+        raise AuditInputError(
+            "the XES log has no events", source=path.name, hint="check the export"
+        )
+    table = _without_global_defaults(table, meta)
+    locate = _locator([table.column(n) for n in table.column_names if _is_trace_key(n)])
+    notes = [
+        f"XES attribute {key!r} has values of several types ({types}); read as "
+        + ("numbers" if types == "Float64, Int64" else "text")
+        for key, types in sorted(mixed.items())
+    ]
+    tidy = _tidy(table, set(mixed), utc=_dates_have_offsets(head))
+    return RawLog(table=tidy, locate=locate, notes=notes)
+
+
+def check_prolog(path: Path) -> bytes:
+    """Refuse anything before the root element that could define entities or a DTD; the
+    head of the (decompressed) file is returned for a look at its dates."""
     head = read_head(path, PROLOG_BYTES)
     root_at = head.find(b"<log")
     prolog = head if root_at < 0 else head[:root_at]
@@ -50,120 +103,184 @@ def check_prolog(path: Path) -> None:
             source=path.name,
             hint="give an XES file, or a CSV, Parquet or Excel export",
         )
+    return head
 
 
-class _Columns:
-    """Values of each attribute key with the row position they belong to; gaps are null."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list[int]] = {}
-        self.values: dict[str, list[str]] = {}
-
-    def add(self, row: int, key: str, value: str) -> None:
-        rows = self.rows.get(key)
-        if rows is None:
-            rows = self.rows[key] = []
-            self.values[key] = []
-        rows.append(row)
-        self.values[key].append(value)
-
-    def array(self, key: str, length: int) -> pa.Array:
-        """The values of `key` as a text column of `length` rows, null where absent; built
-        with Arrow's take, without a Python loop."""
-        values = self.values[key]
-        positions = np.full(length, len(values), dtype=np.int64)  # absent: the null at the end
-        positions[np.asarray(self.rows[key], dtype=np.int64)] = np.arange(len(values))
-        return pa.array([*values, None], type=pa.string()).take(pa.array(positions))
-
-
-def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
-    """Stream the traces of an XES file into text columns, one row per event."""
-    check_prolog(path)
-    events, traces = _Columns(), _Columns()
-    event_trace: list[int] = []
-    event_position: list[int] = []
-    trace_number = 0
-    opener = gzip.open if is_gzip(path) else open
-    try:
-        with opener(path, "rb") as handle:
-            parser = etree.iterparse(
-                handle,
-                events=("end",),
-                tag="{*}trace",
-                resolve_entities=False,
-                no_network=True,
-                load_dtd=False,
-                huge_tree=False,
-                remove_comments=True,
-            )
-            # the event loop runs once per attribute: _Columns.add is inlined here
-            event_rows, event_values = events.rows, events.values
-            for _, trace in parser:
-                position = 0
-                for child in trace:
-                    tag = child.tag
-                    if tag.endswith("event"):
-                        position += 1
-                        row = len(event_trace)
-                        event_trace.append(trace_number)
-                        event_position.append(position)
-                        for attribute in child:
-                            key = attribute.get("key")
-                            value = attribute.get("value")
-                            if key is None or value is None:
-                                continue
-                            rows = event_rows.get(key)
-                            if rows is None:
-                                rows = event_rows[key] = []
-                                event_values[key] = []
-                            rows.append(row)
-                            event_values[key].append(value)
-                    else:
-                        key = child.get("key")
-                        value = child.get("value")
-                        if key is not None and value is not None:
-                            traces.add(trace_number, key, value)
-                trace_number += 1
-                trace.clear(keep_tail=False)
-                parent = trace.getparent()
-                while trace.getprevious() is not None:
-                    del parent[0]
-                if progress is not None and trace_number % 10000 == 0:
-                    progress(f"read {trace_number:,} traces, {len(event_trace):,} events")
-    except etree.XMLSyntaxError as exc:
+def _check_complete(path: Path) -> None:
+    """The file must end by closing the log (after decompressing it to its end)."""
+    if not LOG_END.search(_tail(path).rstrip()):
         raise AuditInputError(
-            f"the XML is malformed ({exc.msg}, line {exc.lineno})",
+            "the file ends before the </log> that closes the event log: it is truncated",
             source=path.name,
             hint="the file is damaged or truncated; export or copy it again",
-        ) from exc
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise broken_gzip(path, exc) from exc
-    if not event_trace:
-        raise AuditInputError(
-            "the XES log has no events", source=path.name, hint="check the export"
         )
-    return RawLog(
-        table=_to_table(events, traces, event_trace),
-        locate=_locator(event_trace, event_position),
+
+
+def _tail(path: Path) -> bytes:
+    """The last bytes of the (decompressed) file."""
+    with path.open("rb") as handle:
+        if not is_gzip(path):
+            handle.seek(max(0, path.stat().st_size - TAIL))
+            return handle.read()
+        inflater, tail = zlib.decompressobj(16 + zlib.MAX_WBITS), b""
+        try:
+            while chunk := handle.read(CHUNK):
+                tail = (tail + inflater.decompress(chunk))[-TAIL:]
+        except zlib.error as exc:
+            raise broken_gzip(path, exc) from exc
+        if not inflater.eof:
+            raise broken_gzip(path, EOFError("the compressed stream ends early"))
+        return tail
+
+
+def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
+    """rustxes' rows as Arrow, its log metadata, and the attributes it warned have values
+    of several types (key -> types). What rustxes writes to stderr is caught: its warnings
+    become notes, a panic becomes a clear error; anything else written meanwhile is passed
+    on."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            frame, meta = rustxes.import_xes(str(path))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # rustxes reports bad XML as a Rust panic
+            raise _malformed(path, exc) from exc
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        written = sink.read().decode("utf-8", errors="replace")
+    mixed = {}
+    for line in written.splitlines(keepends=True):
+        found = MIXED.match(line)
+        if found:
+            mixed[found[1]] = ", ".join(sorted(re.findall(r"\w+", found[2])))
+        else:
+            sys.stderr.write(line)
+    return frame.to_arrow(), json.loads(meta), mixed
+
+
+def _malformed(path: Path, exc: BaseException) -> AuditInputError:
+    """The error for XML rustxes could not parse, with expat's line when it finds one."""
+    message = str(exc).rsplit("Err` value: ", 1)[-1]
+    opener = gzip.open if is_gzip(path) else open
+    parser = expat.ParserCreate()
+    try:
+        with opener(path, "rb") as handle:
+            parser.ParseFile(handle)
+    except expat.ExpatError as error:
+        message = f"{expat.errors.messages[error.code]}, line {error.lineno}"
+    except (OSError, EOFError, zlib.error) as error:
+        return broken_gzip(path, error)
+    return AuditInputError(
+        f"the XML is malformed ({message})",
+        source=path.name,
+        hint="the file is damaged or truncated; export or copy it again",
     )
 
 
-def _to_table(events: _Columns, traces: _Columns, event_trace: list[int]) -> pa.Table:
-    rows = len(event_trace)
-    trace_of_event = pa.array(event_trace, type=pa.int64())
-    trace_count = event_trace[-1] + 1
-    columns: dict[str, pa.Array] = {}
-    for key in traces.rows:
-        name = key if key not in events.rows else f"case:{key}"
-        name = CASE_ID_COLUMN if key == "concept:name" else name
-        columns[name] = traces.array(key, trace_count).take(trace_of_event)
-    for key in events.rows:
-        columns[key] = events.array(key, rows)
+def _dates_have_offsets(head: bytes) -> bool:
+    """Whether the first dates of the file carry a UTC offset (the XES norm); without one
+    they are naive and are read in the user's zone."""
+    values = DATE_VALUE.findall(head)[:20]
+    return not values or any(OFFSET.search(value.strip()) for value in values)
+
+
+def _is_trace_key(name: str) -> bool:
+    return name.startswith(TRACE_PREFIX)
+
+
+def _without_global_defaults(table: pa.Table, meta: dict) -> pa.Table:
+    """Null where rustxes filled an absent attribute with its `<global>` default."""
+    scopes = (("global_trace_attrs", TRACE_PREFIX), ("global_event_attrs", ""))
+    for scope, prefix in scopes:
+        for attribute in meta.get(scope) or []:
+            name = prefix + attribute["key"]
+            if name not in table.column_names:
+                continue
+            column = table.column(name)
+            default = _default_scalar(attribute["value"], column.type)
+            if default is None:
+                continue
+            filled = pc.fill_null(pc.equal(column, default), False)
+            kept = pc.if_else(filled, pa.scalar(None, column.type), column)
+            table = table.set_column(table.column_names.index(name), name, kept)
+    return table
+
+
+def _default_scalar(value: dict, arrow_type: pa.DataType) -> pa.Scalar | None:
+    """A global default as a scalar of the column's type, or None when it cannot be one."""
+    content = value.get("content")
+    if content is None:
+        return None
+    try:
+        if value.get("type") == "Date":
+            instant = datetime.fromisoformat(str(content)).astimezone(UTC).replace(tzinfo=None)
+            return pa.scalar(instant, pa.timestamp("us")).cast(arrow_type)
+        return pa.scalar(content).cast(arrow_type)
+    except (ValueError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
+def _tidy(table: pa.Table, mixed: set[str], *, utc: bool) -> pa.Table:
+    """Names, types and columns as the normaliser expects them (see the module text)."""
+    event_keys = {name for name in table.column_names if not _is_trace_key(name)}
+    trace_names = sorted(name for name in table.column_names if _is_trace_key(name))
+    columns: dict[str, pa.ChunkedArray] = {}
+    for name in [CASE_ID_COLUMN, *trace_names, *sorted(event_keys)]:
+        if name in columns or name not in table.column_names:
+            continue
+        key = name.removeprefix(TRACE_PREFIX) if _is_trace_key(name) else name
+        column = _typed(table.column(name), key in mixed, utc)
+        if column is None:
+            continue
+        keeps_prefix = name == CASE_ID_COLUMN or key in event_keys
+        columns[name if keeps_prefix or not _is_trace_key(name) else key] = column
     return pa.table(columns)
 
 
-def _locator(event_trace: list[int], event_position: list[int]) -> Callable[[int], str]:
+def _typed(column: pa.ChunkedArray, mixed: bool, utc: bool) -> pa.ChunkedArray | None:
+    """Text as plain strings (None for nested values), dates as microseconds (UTC-aware when
+    the file's dates carry offsets), other types as they are."""
+    kind = column.type
+    if pa.types.is_null(kind):
+        return column.cast(pa.string())
+    if pa.types.is_timestamp(kind):
+        return column.cast(pa.timestamp("us", tz="UTC" if utc else None))
+    if not (pa.types.is_large_string(kind) or pa.types.is_string_view(kind)):
+        return column
+    text = column.cast(pa.string())
+    present = text.drop_null()
+    if len(present) and pc.all(pc.match_substring_regex(present, NESTED)).as_py():
+        return None
+    if mixed:  # rustxes writes the text values of a mixed attribute in double quotes
+        text = pc.replace_substring_regex(text, r'^"(.*)"$', r"\1")
+    return text
+
+
+def _locator(trace_columns: list[pa.ChunkedArray]) -> Callable[[int], str]:
+    """Row position -> "trace N, event M". A new trace starts where any trace attribute
+    changes from the row before; worked out once, when a place is first asked for."""
+
+    @cache
+    def starts() -> np.ndarray:
+        rows = len(trace_columns[0]) if trace_columns else 0
+        new = np.zeros(rows, dtype=bool)
+        new[:1] = True
+        for column in trace_columns:
+            codes = pc.fill_null(pc.dictionary_encode(column).combine_chunks().indices, -1)
+            codes = codes.to_numpy()
+            new[1:] |= codes[1:] != codes[:-1]
+        return np.flatnonzero(new)
+
     def locate(position: int) -> str:
-        return f"trace {event_trace[position] + 1}, event {event_position[position]}"
+        first_rows = starts()
+        if not len(first_rows):
+            return f"event {position + 1}"
+        trace = int(np.searchsorted(first_rows, position, side="right"))
+        return f"trace {trace}, event {position - int(first_rows[trace - 1]) + 1}"
 
     return locate

@@ -112,3 +112,56 @@ def test_truncated_gzip_is_reported(write_file):
 def test_file_that_is_not_xes(write_file):
     with pytest.raises(AuditInputError, match="not an XES event log"):
         read_log(write_file("log.xes", "<html><body>hello</body></html>"))
+
+
+TYPED = """<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0">
+  <global scope="event">
+    <date key="time:timestamp" value="1970-01-01T00:00:00.000+01:00"/>
+    <string key="org:resource" value="UNKNOWN"/>
+  </global>
+  <trace>
+    <string key="concept:name" value="7"/>
+    <int key="claims" value="3"/>
+    <boolean key="vip" value="true"/>
+    <event>
+      <string key="concept:name" value="Apply"/>
+      <date key="time:timestamp" value="2024-01-02T10:00:00+02:00"/>
+      <date key="due" value="2024-01-09T00:00:00Z"/>
+      <int key="cost" value="12"/>
+      <string key="note" value="by phone"/>
+    </event>
+    <event>
+      <string key="concept:name" value="Decide"/>
+      <float key="cost" value="1.5"/>
+      <int key="note" value="4"/>
+    </event>
+  </trace>
+</log>
+"""
+
+
+def test_typed_attributes_and_global_defaults(write_file):
+    log = read_log(write_file("typed.xes", TYPED))
+    # the second event has no timestamp: the global default must not stand in for it
+    assert log.quality.dropped["missing timestamp"].examples == ["trace 1, event 2"]
+    events = log.events
+    assert events.column("resource").to_pylist() == [None]
+    assert events.column("claims").to_pylist() == [3]
+    assert events.column("vip").to_pylist() == [True]
+    assert events.column("due").to_pylist() == [datetime(2024, 1, 9)]
+    assert events.column("cost").to_pylist() == [12.0]  # int and float: read as numbers
+    assert events.column("note").to_pylist() == ["by phone"]  # string and int: read as text
+    assert any("'note' has values of several types" in note for note in log.quality.notes)
+
+
+def test_dates_without_offset_are_read_in_the_chosen_zone(write_file):
+    naive = TYPED.replace("+02:00", "").replace("+01:00", "").replace("Z", "")
+    log = read_log(write_file("naive.xes", naive), timezone="Europe/Helsinki")
+    assert log.events.column("timestamp").to_pylist() == [datetime(2024, 1, 2, 8)]
+
+
+def test_file_cut_between_elements_is_refused(write_file):
+    cut = XES[: XES.index("<trace>", XES.index("</trace>"))]
+    with pytest.raises(AuditInputError, match="truncated"):
+        read_log(write_file("log.xes", cut))
