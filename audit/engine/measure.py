@@ -21,7 +21,7 @@ from audit.engine.levels import activity_measures, stage_measures, unit_measures
 from audit.engine.overview import log_summary, totals
 from audit.engine.relations import back_jump_pairs, directly_follows, handoff_pairs, pingpong_pairs
 from audit.engine.result import Measures
-from audit.engine.sql import fetch_frame
+from audit.engine.sql import fetch_large_frame
 from audit.engine.steps import (
     EVENTS_VIEW,
     INTERNAL_STEP_COLUMNS,
@@ -102,8 +102,8 @@ def measure(
         stages=stage_measures(con),
         activities=activities,
         org_units=unit_measures(con),
-        cases=fetch_frame(con, f"SELECT * FROM {CASES_TABLE} ORDER BY case_id"),
-        case_stages=fetch_frame(
+        cases=fetch_large_frame(con, f"SELECT * FROM {CASES_TABLE} ORDER BY case_id"),
+        case_stages=fetch_large_frame(
             con,
             f'SELECT case_id, stage, "order", events, time_in_stage_hours, work_hours, '
             f'promise_kept FROM {CASE_STAGES_TABLE} ORDER BY case_id, "order" NULLS LAST',
