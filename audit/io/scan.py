@@ -1,10 +1,11 @@
-"""The large-log path: a Parquet or CSV file audited where it lies, never loaded into memory.
+"""The large-log path: a Parquet or CSV file audited by DuckDB, never loaded into Python.
 
-`scan_log` defines the DuckDB view `events` (the canonical schema of audit.io.schema)
-directly over `read_parquet(...)` or `read_csv(...)`. Every query of the engine then streams
-the file; DuckDB keeps within a memory limit and spills its sorts and hash tables to a
-temporary folder, so a log many times larger than the machine's memory is audited, and only
-aggregates come back to Python.
+`scan_log` parses the file once, with `read_parquet(...)` or `read_csv(...)`, into a DuckDB
+table and defines the view `events` (the canonical schema of audit.io.schema) over it; the
+engine's queries read that table instead of parsing the file again. DuckDB keeps within a
+memory limit and spills the table, its sorts and hash tables to a temporary folder, so a log
+many times larger than the machine's memory is audited, and only aggregates come back to
+Python.
 
 The rules are the readers' rules: columns are recognised by `resolve_mapping`, timestamps
 by `to_utc_sql` (offsets converted exactly, naive times read in the chosen zone), ids are
@@ -45,8 +46,9 @@ from audit.io.timeparse import quote, to_utc_sql
 
 INPUT_VIEW = "scan_input"
 """The file as it is, with its row number: what the role expressions read."""
-STAGED_VIEW = "scan_staged"
-"""Every row with its roles parsed and the reason it cannot be an event (NULL if it can)."""
+STAGED_TABLE = "scan_staged"
+"""Every row with its roles parsed and the reason it cannot be an event (NULL if it can):
+parsed once into a DuckDB table, which spills to disk when it outgrows the memory limit."""
 ROW = "__row"
 MEMORY_SHARE = 0.6
 """Share of the machine's memory DuckDB may use before it spills to disk."""
@@ -118,7 +120,7 @@ def scan_log(
             CASE WHEN start_timestamp <= timestamp THEN start_timestamp END AS start_timestamp,
             resource, org_unit, channel, {ROW} AS {EVENT_INDEX}
             {"".join(f", {quote(name)}" for name in attributes)}
-        FROM {STAGED_VIEW}
+        FROM {STAGED_TABLE}
         WHERE drop_reason IS NULL
         """
     )
@@ -259,7 +261,8 @@ def _roles(
 
 
 def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: dict[str, str]):
-    """The view of every row with its roles and the reason it cannot be an event."""
+    """Parse every row once into a table with its roles and the reason it cannot be an
+    event; every later query (quality account, engine) reads that table, not the file."""
     role_list = ",\n".join(f"{sql} AS {name}" for name, sql in roles.items())
     attribute_list = "".join(
         f",\n{quote(column)} AS {quote(name)}" for name, column in attributes.items()
@@ -267,7 +270,7 @@ def _stage(con: duckdb.DuckDBPyConnection, roles: dict[str, str], attributes: di
     skipped = ", ".join(_literal(value) for value in NOT_EVENT_TRANSITIONS)
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP VIEW {STAGED_VIEW} AS
+        CREATE OR REPLACE TEMP TABLE {STAGED_TABLE} AS
         WITH parsed AS (
             SELECT {ROW}, {role_list}{attribute_list}
             FROM {INPUT_VIEW}
@@ -299,7 +302,7 @@ def _quality(
             count(*) FILTER (WHERE start_text IS NOT NULL AND start_timestamp IS NULL)
                 AS bad_starts,
             count(*) FILTER (WHERE start_timestamp > timestamp) AS late_starts
-        FROM {STAGED_VIEW}
+        FROM {STAGED_TABLE}
         GROUP BY ALL
         ORDER BY rows DESC, fate
         """

@@ -20,11 +20,18 @@ REALDATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
 @pytest.mark.parametrize(
     "name",
     [
+        "running-example.xes",
         "receipt.xes.gz",
+        "receipt.csv.gz",
         "helpdesk.xes.gz",
         "sepsis.xes.gz",
+        "sepsis.csv.gz",
         "bpic2014_incidents.csv.gz",
+        "bpic2012.xes.gz",
         "bpic2012_w_start_complete.xes.gz",
+        "bpic2015_municipality1.xes.gz",
+        "bpic2020_domestic_declarations.xes.gz",
+        "bpic2020_request_for_payment.xes.gz",
     ],
 )
 def test_engine_totals_agree_with_the_plain_calculation(name):
