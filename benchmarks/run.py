@@ -138,7 +138,9 @@ def task_pm4py(path: Path, journey: str | None) -> Callable[[], int]:
         pm4py.discover_performance_dfg(formatted)
         pm4py.get_variants(formatted)
         pm4py.get_rework_cases_per_activity(formatted)
-        pm4py.discover_handover_of_work_network(formatted, resource_key=unit)
+        # like the audit, handovers are counted between events that carry a unit
+        handled = formatted.dropna(subset=[unit])
+        pm4py.discover_handover_of_work_network(handled, resource_key=unit)
         return len(formatted)
 
     return calls
