@@ -31,6 +31,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+from machine import cpu_model, memory_gib
 
 ROOT = Path(__file__).resolve().parents[1]
 REALDATA = ROOT / ".." / "shared" / "realdata"
@@ -103,14 +104,7 @@ def synthetic_log(events: int, seed: int = 7) -> pa.Table:
 
 def machine() -> str:
     """CPU model, cores and memory of this machine, for the results file."""
-    cpu = platform.processor() or "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu, memory = cpu_model(), memory_gib()
     return (
         f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"

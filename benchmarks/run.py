@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from machine import cpu_model, memory_gib
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -381,14 +383,7 @@ def machine() -> list[str]:
     """CPU model, cores, memory and the versions that matter."""
     from importlib.metadata import version
 
-    cpu = platform.processor() or "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu, memory = cpu_model(), memory_gib()
     return [
         f"- CPU: {cpu}, {os.cpu_count()} cores; RAM {memory:.0f} GiB; "
         f"{platform.system()} {platform.release()}",

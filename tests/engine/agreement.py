@@ -8,19 +8,8 @@ import pandas as pd
 
 from audit.engine import Measures
 
-from .reference import Reference
+from .reference import STAGE_COUNTS, Reference
 
-STAGE_COUNTS = [
-    "cases",
-    "events",
-    "handoffs",
-    "self_loops",
-    "repetitions",
-    "back_jumps_into",
-    "touchpoints",
-    "dropoffs",
-    "pingpongs",
-]
 STAGE_VALUES = ["time_in_stage_hours_median", "promise_kept_share"]
 
 

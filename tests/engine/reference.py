@@ -19,6 +19,19 @@ from audit.journey.compiled import CompiledJourney
 
 UNMAPPED = "(unmapped)"
 
+STAGE_COUNTS = [
+    "cases",
+    "events",
+    "handoffs",
+    "self_loops",
+    "repetitions",
+    "back_jumps_into",
+    "touchpoints",
+    "dropoffs",
+    "pingpongs",
+]
+"""The per-stage counts the reference computes and the engine must match."""
+
 
 @dataclass
 class Reference:
@@ -197,22 +210,11 @@ def reference_measures(events: pd.DataFrame, journey: CompiledJourney) -> Refere
         "handoffs_per_case": totals["handoffs"] / len(cases),
         "promises_kept_share": sum(all_kept) / len(all_kept) if all_kept else None,
     }
-    columns = [
-        "cases",
-        "events",
-        "handoffs",
-        "self_loops",
-        "repetitions",
-        "back_jumps_into",
-        "touchpoints",
-        "dropoffs",
-        "pingpongs",
-    ]
     stages = pd.DataFrame(
         [
             {
                 "stage": stage,
-                **{name: stage_rows[stage][name] for name in columns},
+                **{name: stage_rows[stage][name] for name in STAGE_COUNTS},
                 "time_in_stage_hours_median": float(np.median(stage_times[stage]))
                 if stage_times[stage]
                 else None,
