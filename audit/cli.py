@@ -7,6 +7,7 @@ Progress goes to stderr, so that stdout stays clean for JSON and pipes.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import json
@@ -25,6 +26,8 @@ from audit.errors import AuditInputError
 from audit.findings.result import AuditResult
 from audit.io import ColumnMapping, EventLog, read_log
 from audit.io.describe import describe
+from audit.io.mapping import ROLE_FLAGS
+from audit.io.mapping_file import SavedMapping, load_mapping
 from audit.journey import draft_journey, dump_journey, load_journey
 from audit.pipeline import run_audit, summary_text, write_outputs
 from audit.privacy import PrivacyOptions, PrivacyReport, protect_log
@@ -61,9 +64,23 @@ ActivityOption = Annotated[
         rich_help_panel=MAPPING,
     ),
 ]
+MappingFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping",
+        metavar="FILE",
+        help="Column mapping file (YAML, as the app's import wizard saves it); "
+        "the flags below override it.",
+        rich_help_panel=MAPPING,
+    ),
+]
 SeparatorOption = Annotated[
-    str,
-    typer.Option("--separator", help="Joins several activity columns.", rich_help_panel=MAPPING),
+    str | None,
+    typer.Option(
+        "--separator",
+        help="Joins several activity columns [default: ' / '].",
+        rich_help_panel=MAPPING,
+    ),
 ]
 TimestampOption = Annotated[
     str | None,
@@ -90,10 +107,20 @@ LifecycleOption = Annotated[
     str | None,
     typer.Option("--lifecycle", help="Column with lifecycle transitions.", rich_help_panel=MAPPING),
 ]
-TimezoneOption = Annotated[
-    str,
+CustomerOption = Annotated[
+    str | None,
     typer.Option(
-        "--timezone", help="IANA zone of times without an offset.", rich_help_panel=MAPPING
+        "--customer",
+        help="Column with the customer (client, citizen) the case is for.",
+        rich_help_panel=MAPPING,
+    ),
+]
+TimezoneOption = Annotated[
+    str | None,
+    typer.Option(
+        "--timezone",
+        help="IANA zone of times without an offset [default: UTC].",
+        rich_help_panel=MAPPING,
     ),
 ]
 DayfirstOption = Annotated[
@@ -126,16 +153,18 @@ def _flag(name: str, annotation: object, default: object) -> inspect.Parameter:
 
 
 MAPPING_PARAMETERS = (
+    _flag("mapping", MappingFileOption, None),
     _flag("case", CaseOption, None),
     _flag("activity", ActivityOption, None),
-    _flag("separator", SeparatorOption, " / "),
+    _flag("separator", SeparatorOption, None),
     _flag("timestamp", TimestampOption, None),
     _flag("start", StartOption, None),
     _flag("resource", ResourceOption, None),
     _flag("org_unit", OrgUnitOption, None),
     _flag("channel", ChannelOption, None),
     _flag("lifecycle", LifecycleOption, None),
-    _flag("timezone", TimezoneOption, "UTC"),
+    _flag("customer", CustomerOption, None),
+    _flag("timezone", TimezoneOption, None),
     _flag("dayfirst", DayfirstOption, None),
 )
 
@@ -148,21 +177,24 @@ def with_log_options(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def run(**values: object) -> None:
         flags = {p.name: values.pop(p.name) for p in MAPPING_PARAMETERS}
-        mapping = ColumnMapping(
-            case=flags["case"],
-            activity=tuple(flags["activity"] or ()),
-            timestamp=flags["timestamp"],
-            start=flags["start"],
-            resource=flags["resource"],
-            org_unit=flags["org_unit"],
-            channel=flags["channel"],
-            lifecycle=flags["lifecycle"],
-            separator=flags["separator"],
-        )
-        command(**values, options=LogOptions(mapping, flags["timezone"], flags["dayfirst"]))
+        command(**values, options=_log_options(flags))
 
     run.__signature__ = signature.replace(parameters=[*own, *MAPPING_PARAMETERS])
     return run
+
+
+def _log_options(flags: dict[str, object]) -> LogOptions:
+    """The mapping file's choices (when --mapping names one), each overridden by a flag
+    given on the command line."""
+    saved = load_mapping(flags["mapping"]) if flags["mapping"] else SavedMapping(ColumnMapping())
+    given = {role: flags[role] for role in ROLE_FLAGS if flags[role]}
+    if flags["activity"]:
+        given["activity"] = tuple(flags["activity"])
+    if flags["separator"] is not None:
+        given["separator"] = flags["separator"]
+    dayfirst = flags["dayfirst"] if flags["dayfirst"] is not None else saved.dayfirst
+    timezone = flags["timezone"] or saved.timezone or "UTC"
+    return LogOptions(dataclasses.replace(saved.mapping, **given), timezone, dayfirst)
 
 
 JourneyOption = Annotated[

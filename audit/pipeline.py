@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit import scratch
 from audit.engine import measure
 from audit.errors import AuditInputError
 from audit.findings.experience import measure_experience
@@ -77,7 +78,7 @@ def _open_log(
     progress: Progress,
 ) -> _OpenedLog:
     """Read the log into memory (or scan it in place) and register it as `events`."""
-    connection = duckdb.connect()
+    connection = scratch.connect()
     connection.execute("SET enable_progress_bar = false")
     if not isinstance(source, EventLog) and _reads_in_place(Path(source), large):
         progress(f"Scanning {Path(source).name} in place (large-log path)")

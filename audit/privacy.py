@@ -4,8 +4,8 @@ A report must be shareable with a client without leaking who did what to whom. T
 table is protected *before* the audit runs, so every output built from it (app views, CSV,
 JSON, report) is pseudonymised by construction and no output layer has to remember to do it.
 
-- Case ids and resources (optionally org units, and attribute columns named like a person:
-  customer, client, patient, responsible, owner...) are replaced by keyed HMAC-SHA256 tokens such as
+- Case ids, resources and customers (optionally org units, and attribute columns named like
+  a person: client, patient, responsible, owner...) are replaced by keyed HMAC-SHA256 tokens such as
   ``case-7f3a2c`` or ``res-91b0e4``. The same value always gets the same token within one
   key, so handoffs, ping-pong and rework are measured exactly as before. The key is random per
   run unless the user gives one (to compare two logs with the same tokens); nobody can
@@ -31,12 +31,18 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from audit.io.schema import CANONICAL_COLUMNS, CASE, ORG_UNIT, RESOURCE
+from audit import scratch
+from audit.io.schema import CANONICAL_COLUMNS, CASE, CUSTOMER, ORG_UNIT, RESOURCE
 
 if TYPE_CHECKING:
     from audit.io import EventLog
 
-TOKEN_PREFIX: dict[str, str] = {CASE: "case", RESOURCE: "res", ORG_UNIT: "unit"}
+TOKEN_PREFIX: dict[str, str] = {
+    CASE: "case",
+    RESOURCE: "res",
+    CUSTOMER: "cust",
+    ORG_UNIT: "unit",
+}
 """Token prefix per canonical role; attribute columns that identify a person get "id"."""
 
 MIN_TOKEN_HEX = 6
@@ -182,12 +188,12 @@ def protect_events(
     report.dropped.update(to_drop)
     table = table.drop_columns(list(to_drop))
 
-    roles = [CASE, RESOURCE] + ([ORG_UNIT] if options.org_units else [])
+    roles = [CASE, RESOURCE, CUSTOMER] + ([ORG_UNIT] if options.org_units else [])
     columns = {role: TOKEN_PREFIX[role] for role in roles if role in table.column_names}
     for name in person_id_columns(table):
         columns[name] = "id"
 
-    con = duckdb.connect()
+    con = scratch.connect()
     try:
         for name, prefix in columns.items():
             position = table.column_names.index(name)

@@ -28,6 +28,7 @@ def _events(**extra: list) -> pa.Table:
         "resource": ["Alice", "Bob", "Alice", None, "Bob"],
         "org_unit": ["Desk", "Back", "Desk", "Desk", "Back"],
         "channel": [None] * 5,
+        "customer_id": ["P1", "P1", "P2", "P3", "P3"],
         "event_index": [0, 1, 2, 3, 4],
     }
     columns.update(extra)
@@ -48,7 +49,7 @@ def test_tokens_are_keyed_hmac_sha256_and_consistent():
     resources = table.column("resource").to_pylist()
     assert resources[0] == resources[2] == f"res-{_hmac6('workshop-key', 'Alice')}"
     assert resources[3] is None  # unknown stays unknown
-    assert report.pseudonymised == {"case_id": 3, "resource": 2}
+    assert report.pseudonymised == {"case_id": 3, "resource": 2, "customer_id": 3}
     assert report.key_given
     # Org units stay readable by default; everything else is untouched and in order.
     assert table.column("org_unit").to_pylist() == ["Desk", "Back", "Desk", "Desk", "Back"]
@@ -67,11 +68,17 @@ def test_same_key_same_tokens_random_key_different_tokens():
 
 def test_org_units_and_person_attributes_on_request():
     table, report = protect_events(
-        _events(customer_id=["P1", "P1", "P2", "P3", "P3"]),
+        _events(client_no=["P1", "P1", "P2", "P3", "P3"]),
         PrivacyOptions(key="k", org_units=True),
     )
     assert table.column("org_unit").to_pylist()[0] == f"unit-{_hmac6('k', 'Desk')}"
-    assert table.column("customer_id").to_pylist()[0] == f"id-{_hmac6('k', 'P1')}"
+    assert table.column("client_no").to_pylist()[0] == f"id-{_hmac6('k', 'P1')}"
+    assert report.pseudonymised["client_no"] == 3
+
+
+def test_the_customer_role_is_always_pseudonymised():
+    table, report = protect_events(_events(), PrivacyOptions(key="k"))
+    assert table.column("customer_id").to_pylist()[2] == f"cust-{_hmac6('k', 'P2')}"
     assert report.pseudonymised["customer_id"] == 3
 
 

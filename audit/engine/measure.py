@@ -8,6 +8,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from audit import scratch
 from audit.engine.cases import (
     CASE_COLUMNS,
     CASE_STAGES_TABLE,
@@ -119,7 +120,7 @@ def measure_table(
     events: pa.Table, journey: CompiledJourney, *, case_attributes: Sequence[str] = ()
 ) -> Measures:
     """Measure an in-memory Arrow event table (canonical schema) in a fresh DuckDB."""
-    con = duckdb.connect()
+    con = scratch.connect()
     try:
         con.execute("SET enable_progress_bar = false")
         con.register(EVENTS_VIEW, events)

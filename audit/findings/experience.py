@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
+from audit import scratch
 from audit.engine.result import Measures
 from audit.findings.humanize import format_count, format_number
 from audit.findings.texts import text
@@ -156,7 +156,7 @@ def measure_experience(measures: Measures, journey: CompiledJourney) -> Experien
         aggregates=", ".join(_aggregate_sql(kind) for kind in present),
         comparisons="[" + ", ".join(f"'{c}'" for c in COMPARISONS) + "]",
     )
-    with duckdb.connect() as con:
+    with scratch.connect() as con:
         con.register("cases", measures.cases)
         con.register("case_stages", measures.case_stages)
         con.register("journey_stages", journey.stages[["stage"]])

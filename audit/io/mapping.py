@@ -91,6 +91,42 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     ),
     "channel": ("channel", "case:channel", "contactchannel", "communicationchannel", "medium"),
     "lifecycle": ("lifecycle:transition", "lifecycle", "transition", "eventtype"),
+    "customer": (
+        "case:customer",
+        "case:customerid",
+        "case:client",
+        "case:clientid",
+        "customer",
+        "customerid",
+        "customerno",
+        "customernumber",
+        "customer:id",
+        "client",
+        "clientid",
+        "clientno",
+        "clientnumber",
+        "asiakas",
+        "asiakasid",
+        "asiakasnumero",
+        "asiakasnro",
+        "asiakastunnus",
+        "kund",
+        "kundid",
+        "kundnummer",
+        "klant",
+        "klantid",
+        "klantnummer",
+        "klantnr",
+        "kunde",
+        "kundeid",
+        "kundennummer",
+        "kundennr",
+        "cliente",
+        "idcliente",
+        "codicecliente",
+        "codcliente",
+        "numerocliente",
+    ),
 }
 """Normalised spellings per role, most preferred first."""
 
@@ -103,6 +139,7 @@ ROLE_FLAGS = {
     "org_unit": "--org-unit",
     "channel": "--channel",
     "lifecycle": "--lifecycle",
+    "customer": "--customer",
 }
 REQUIRED_ROLES = ("case", "activity", "timestamp")
 
@@ -117,7 +154,8 @@ class ColumnMapping:
     """Input column(s) for each role of the canonical event table; None means none.
 
     activity may name several columns: their values are joined with `separator`
-    (e.g. status plus sub-status becomes "Open / Waiting").
+    (e.g. status plus sub-status becomes "Open / Waiting"). customer names the column that
+    identifies the customer, whose cases together make their experience of the organisation.
     """
 
     case: str | None = None
@@ -128,6 +166,7 @@ class ColumnMapping:
     org_unit: str | None = None
     channel: str | None = None
     lifecycle: str | None = None
+    customer: str | None = None
     separator: str = DEFAULT_SEPARATOR
 
     def columns(self) -> dict[str, list[str]]:
@@ -166,6 +205,24 @@ def resolve_mapping(columns: list[str], given: ColumnMapping | None, source: str
                     source=source,
                     hint=f"give {ROLE_FLAGS[role]} one of the columns present",
                 )
+    mapping = recognise_roles(columns, given)
+    missing = [role for role in REQUIRED_ROLES if not mapping.columns().get(role)]
+    if missing:
+        flags = " ".join(f"{ROLE_FLAGS[role]} COLUMN" for role in missing)
+        raise AuditInputError(
+            f"no column recognised as {' or '.join(missing)}; "
+            f"columns present: {', '.join(columns)}",
+            source=source,
+            hint=f"name the column(s) with {flags}",
+        )
+    return mapping
+
+
+def recognise_roles(columns: list[str], given: ColumnMapping | None = None) -> ColumnMapping:
+    """The user's choices, then recognised spellings for every role left open; roles no
+    column is recognised for stay empty. Never raises: the import wizard shows what it
+    found, and `resolve_mapping` says what is missing."""
+    given = given or ColumnMapping()
     taken = given.used_columns()
     by_spelling: dict[str, str] = {}
     for name in columns:
@@ -178,17 +235,7 @@ def resolve_mapping(columns: list[str], given: ColumnMapping | None, source: str
         if found is not None:
             taken.add(found)
             chosen[role] = (found,) if role == "activity" else found
-    mapping = replace(given, **chosen)
-    missing = [role for role in REQUIRED_ROLES if not mapping.columns().get(role)]
-    if missing:
-        flags = " ".join(f"{ROLE_FLAGS[role]} COLUMN" for role in missing)
-        raise AuditInputError(
-            f"no column recognised as {' or '.join(missing)}; "
-            f"columns present: {', '.join(columns)}",
-            source=source,
-            hint=f"name the column(s) with {flags}",
-        )
-    return mapping
+    return replace(given, **chosen)
 
 
 def _first_free(

@@ -21,6 +21,7 @@ ordinary event and are kept in the lifecycle column as an attribute.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -30,9 +31,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit import scratch
 from audit.errors import AuditInputError
 from audit.io.eventlog import EventLog
 from audit.io.mapping import ColumnMapping, resolve_mapping
+from audit.io.names import attribute_names, unique_names
 from audit.io.quality import MAX_EXAMPLES, DataQuality, RowCount
 from audit.io.raw import RawLog
 from audit.io.schema import CANONICAL_COLUMNS, CANONICAL_SCHEMA, EVENT_INDEX
@@ -78,9 +81,10 @@ def build_event_log(
 ) -> EventLog:
     """Map, parse, pair and account for the rows of one input file."""
     _check_zone(timezone, source)
+    raw = _with_unique_names(raw)
     table = raw.table.append_column(ROW, pa.array(np.arange(raw.table.num_rows)))
     mapping = resolve_mapping(raw.table.column_names, mapping, source)
-    con = duckdb.connect()
+    con = scratch.connect()
     try:
         con.execute(f"SET TimeZone = '{timezone}'")
         con.execute("SET enable_progress_bar = false")
@@ -111,6 +115,14 @@ def build_event_log(
         case_attributes=case_attributes,
         lifecycle=lifecycle,
     )
+
+
+def _with_unique_names(raw: RawLog) -> RawLog:
+    """The raw log with column names unique regardless of case (audit.io.names)."""
+    names = unique_names(raw.table.column_names)
+    if names == raw.table.column_names:
+        return raw
+    return dataclasses.replace(raw, table=raw.table.rename_columns(names))
 
 
 def _say(progress: Progress, message: str) -> None:
@@ -214,6 +226,7 @@ def _role_sql(
         "resource": text_or_null(mapping.resource),
         "org_unit": text_or_null(mapping.org_unit),
         "channel": text_or_null(mapping.channel),
+        "customer_id": text_or_null(mapping.customer),
         "transition": f"lower({text(mapping.lifecycle)})" if mapping.lifecycle else "NULL",
     }
 
@@ -232,11 +245,10 @@ def _attribute_sql(
     names = [name for name in table.column_names if name not in used and name != ROW]
     text_columns = [name for name in names if pa.types.is_string(table.schema.field(name).type)]
     kinds = _text_kinds(con, text_columns)
-    result = {}
-    for name in names:
-        out = f"{name} (input)" if name in CANONICAL_COLUMNS else name
-        result[out] = (name, _typed(name, kinds.get(name)))
-    return result
+    return {
+        out: (name, _typed(name, kinds.get(name)))
+        for out, name in attribute_names(names, CANONICAL_COLUMNS).items()
+    }
 
 
 def _has_foreign_transitions(con: duckdb.DuckDBPyConnection, column: str) -> bool:
@@ -433,6 +445,7 @@ def _events(
         "resource": accounted.column("resource"),
         "org_unit": accounted.column("org_unit"),
         "channel": accounted.column("channel"),
+        "customer_id": accounted.column("customer_id"),
         EVENT_INDEX: accounted.column(ROW),
     }
     for name, (column, sql) in attributes.items():

@@ -38,6 +38,7 @@ from audit.errors import AuditInputError
 from audit.io.csv_reader import detect_delimiter, detect_encoding
 from audit.io.eventlog import EVENTS_VIEW
 from audit.io.mapping import ColumnMapping, resolve_mapping
+from audit.io.names import attribute_names
 from audit.io.normalise import NOT_EVENT_TRANSITIONS, _check_zone, _literal, _text
 from audit.io.quality import MAX_EXAMPLES, DataQuality, RowCount
 from audit.io.raw import is_gzip, read_head
@@ -118,7 +119,7 @@ def scan_log(
         CREATE OR REPLACE TEMP VIEW {EVENTS_VIEW} AS
         SELECT case_id, activity, timestamp,
             CASE WHEN start_timestamp <= timestamp THEN start_timestamp END AS start_timestamp,
-            resource, org_unit, channel, {ROW} AS {EVENT_INDEX}
+            resource, org_unit, channel, customer_id, {ROW} AS {EVENT_INDEX}
             {"".join(f", {quote(name)}" for name in attributes)}
         FROM {STAGED_TABLE}
         WHERE drop_reason IS NULL
@@ -218,11 +219,7 @@ def _attributes(schema: pa.Schema, mapping: ColumnMapping) -> dict[str, str]:
     """Output name -> input column for every column that fills no role; a name that is a
     canonical column gets " (input)" appended, as the readers do."""
     used = mapping.used_columns()
-    return {
-        (f"{name} (input)" if name in CANONICAL_COLUMNS else name): name
-        for name in schema.names
-        if name not in used
-    }
+    return attribute_names([name for name in schema.names if name not in used], CANONICAL_COLUMNS)
 
 
 def _roles(
@@ -256,6 +253,7 @@ def _roles(
         "resource": text_or_null(mapping.resource),
         "org_unit": text_or_null(mapping.org_unit),
         "channel": text_or_null(mapping.channel),
+        "customer_id": text_or_null(mapping.customer),
         "transition": f"lower({_text(mapping.lifecycle)})" if mapping.lifecycle else "NULL",
     }
 

@@ -24,6 +24,9 @@ ORG_UNIT = "org_unit"
 """Department, team, group or role; null when unknown."""
 CHANNEL = "channel"
 """Channel of a customer contact (phone, e-mail, desk, web...); null when unknown."""
+CUSTOMER = "customer_id"
+"""Who the case is for (customer, client, citizen), as text; null when unknown. Several cases
+of one customer make their journey across the organisation."""
 EVENT_INDEX = "event_index"
 """Position of the event in the input (0-based); breaks timestamp ties within a case."""
 
@@ -36,6 +39,7 @@ CANONICAL_SCHEMA = pa.schema(
         pa.field(RESOURCE, pa.string()),
         pa.field(ORG_UNIT, pa.string()),
         pa.field(CHANNEL, pa.string()),
+        pa.field(CUSTOMER, pa.string()),
         pa.field(EVENT_INDEX, pa.int64(), nullable=False),
     ]
 )

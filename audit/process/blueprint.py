@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from audit import scratch
 from audit.errors import AuditInputError
 from audit.process import labels as words_table
 from audit.process import svg
@@ -114,7 +115,7 @@ def blueprint_table(
     require_columns(activities, ("activity", "stage", "is_touchpoint"), "activities")
     orders = stage_orders(stages)
     if isinstance(source, pa.Table):
-        with duckdb.connect() as con:
+        with scratch.connect() as con:
             con.register("events", source)
             return blueprint_table(con, activities, stages, unit_column, max_lanes)
     con = source

@@ -1,18 +1,27 @@
 """Where the app's log comes from: a shipped example or a file the user uploaded.
 
 A source is identified by the hash of its content, so that caches survive reruns and a file
-uploaded twice is read once. Uploads are written once to a private temporary folder
-because the readers work on files (the XES reader streams, the CSV reader sniffs the head).
+uploaded twice is read once. Uploads are written to disk because the readers work on files
+(the XES reader streams, the CSV reader sniffs the head): into the process's private scratch
+space (audit.scratch: owner-only, removed when the server stops, swept after a crash), in a
+folder of the browser session that uploaded them, which is removed soon after that session
+ends (`sweep_ended_sessions`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import tempfile
+import shutil
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from audit import scratch
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_logs"
 """The examples shipped with the app, each log beside its `<name>.journey.yaml`."""
@@ -21,7 +30,8 @@ DEFAULT_EXAMPLE = "insurance_claims"
 JOURNEY_SUFFIX = ".journey.yaml"
 LOG_SUFFIXES = (".csv", ".csv.gz", ".xes", ".xes.gz", ".parquet", ".xlsx")
 """File endings the readers accept, as offered by the uploader."""
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "journey-audit-uploads"
+UPLOADS = "uploads"
+"""Folder of the scratch space that holds one folder per browser session with uploads."""
 _CHUNK = 8 * 1024 * 1024
 
 
@@ -68,14 +78,52 @@ def uploaded_source(name: str, content: memoryview) -> LogSource:
     """The uploaded bytes as a file the readers can open, kept under their content hash.
 
     The file keeps its own name (its ending tells the reader the format) inside a folder
-    named by the hash, so two different uploads with the same name never mix.
+    named by the hash, inside the folder of the session that uploaded it, so two uploads
+    with the same name never mix and no session's file outlives it.
     """
     digest = hashlib.sha256(content).hexdigest()
-    folder = UPLOAD_DIR / digest
+    folder = scratch.private_folder(UPLOADS, _session_id(), digest)
     path = folder / Path(name).name
     if not path.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        partial.write_bytes(content)
-        partial.replace(path)
+        scratch.write_private(path, content)
     return LogSource(Path(name).name, str(path), digest)
+
+
+def _session_id() -> str:
+    context = get_script_run_ctx()
+    return context.session_id if context is not None else "no-session"
+
+
+def sweep_ended_sessions() -> list[str]:
+    """Remove the upload folders of browser sessions that have ended (closed tab, lost
+    connection); returns their session ids. Needs a running Streamlit server."""
+    if not Runtime.exists():
+        return []
+    runtime = Runtime.instance()
+    ended = []
+    uploads = scratch.scratch_dir() / UPLOADS
+    for folder in uploads.iterdir() if uploads.is_dir() else ():
+        if not runtime.is_active_session(folder.name):
+            shutil.rmtree(folder, ignore_errors=True)
+            ended.append(folder.name)
+    return ended
+
+
+SWEEP_SECONDS = 10.0
+"""How often the upload folders of ended sessions are looked for."""
+
+
+@st.cache_resource(show_spinner=False)
+def start_upload_sweeper() -> threading.Thread:
+    """Once per server: point temporary files at the scratch space and start the thread
+    that removes the uploads of ended sessions every SWEEP_SECONDS."""
+    scratch.use_for_temporaries()
+
+    def sweep_forever() -> None:
+        while True:
+            time.sleep(SWEEP_SECONDS)
+            sweep_ended_sessions()
+
+    thread = threading.Thread(target=sweep_forever, name="upload-sweeper", daemon=True)
+    thread.start()
+    return thread
