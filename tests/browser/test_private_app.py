@@ -1,0 +1,116 @@
+"""The app is private by default: started with the README's command it listens on loopback
+only, keeps an upload owner-only in its scratch space, removes it when the browser session
+ends, and leaves no uploaded byte on disk once the server stops."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import stat
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import REPO, _free_port, _wait_until_healthy
+
+pytestmark = pytest.mark.browser
+
+SWEEP_WAIT_SECONDS = 40
+"""Longer than the app's sweep interval (audit.ui.sources.SWEEP_SECONDS) with room to spare."""
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """Local addresses of the sockets listening on ``port`` (from /proc, like `ss -ltn`)."""
+    found = set()
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                assert len(address) == width
+                found.add(address)
+    return found
+
+
+LOOPBACK = {"0100007F", "00000000000000000000000001000000"}
+"""127.0.0.1 and ::1 as /proc/net/tcp{,6} spell them (little-endian words)."""
+
+
+@pytest.fixture
+def private_server(tmp_path) -> Iterator[tuple[str, int, Path, subprocess.Popen]]:
+    """`bash scripts/run-app.sh` as the README says, with its own temporary folder."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port = _free_port()
+    server = subprocess.Popen(
+        ["bash", "scripts/run-app.sh", "--server.headless", "true", "--server.port", str(port)],
+        cwd=REPO,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, server)
+        yield url, port, temporary, server
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+
+
+def _uploads(temporary: Path) -> list[Path]:
+    return [path for path in temporary.rglob("uploads/*/*/*") if path.is_file()]
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return condition()
+
+
+def test_loopback_only_and_no_upload_outlives_the_session_or_server(browser, private_server):
+    url, port, temporary, server = private_server
+    assert _listening_addresses(port) <= LOOPBACK
+    assert _listening_addresses(port)
+
+    marker = f"MARKER{secrets.token_hex(8)}"
+    log = temporary.parent / "complaints.csv"
+    log.write_text(
+        "case,activity,timestamp\n"
+        f"{marker},Complaint received,2024-03-01 09:00\n"
+        f"{marker},Complaint answered,2024-03-04 15:00\n",
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(f"{url}/data")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(log))
+    assert _wait_for(lambda: _uploads(temporary), 60), "the upload never reached the disk"
+    (stored,) = _uploads(temporary)
+    assert stored.read_bytes() == log.read_bytes()
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    for folder in stored.relative_to(temporary).parents:
+        if folder != Path("."):
+            assert stat.S_IMODE((temporary / folder).stat().st_mode) == 0o700, folder
+
+    context.close()  # the browser session ends
+    assert _wait_for(lambda: not _uploads(temporary), SWEEP_WAIT_SECONDS), (
+        "the upload outlived its session"
+    )
+
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=60)
+    left = [path for path in temporary.rglob("*") if path.is_file()]
+    assert not any(marker.encode() in path.read_bytes() for path in left)
+    assert not list(temporary.rglob("run-*")), "the scratch folder outlived the server"
+    assert not (REPO / ".tmp").exists(), "DuckDB spilled into the working folder"
