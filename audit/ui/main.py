@@ -11,10 +11,9 @@ from pathlib import Path
 import streamlit as st
 
 from audit.errors import AuditInputError
-from audit.ui import session
+from audit.ui import housekeeping, session
 from audit.ui.filters import sidebar_filter
 from audit.ui.lang import language_switch, t
-from audit.ui.sources import start_upload_sweeper
 
 PAGE_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -81,7 +80,7 @@ def _prepare() -> session.AuditView | None:
 def main() -> None:
     """Draw the frame and run the chosen page."""
     st.set_page_config(page_title=t("app.title"), page_icon=":material/route:", layout="wide")
-    start_upload_sweeper()
+    housekeeping.start()
     page = st.navigation(
         {
             t("nav.section_audit"): _pages(AUDIT_PAGES),

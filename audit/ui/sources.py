@@ -11,14 +11,10 @@ ends (`sweep_ended_sessions`).
 from __future__ import annotations
 
 import hashlib
-import shutil
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from audit import scratch
@@ -82,48 +78,14 @@ def uploaded_source(name: str, content: memoryview) -> LogSource:
     with the same name never mix and no session's file outlives it.
     """
     digest = hashlib.sha256(content).hexdigest()
-    folder = scratch.private_folder(UPLOADS, _session_id(), digest)
+    folder = scratch.private_folder(UPLOADS, session_id(), digest)
     path = folder / Path(name).name
     if not path.is_file():
         scratch.write_private(path, content)
     return LogSource(Path(name).name, str(path), digest)
 
 
-def _session_id() -> str:
+def session_id() -> str:
+    """The id of the browser session this script run serves."""
     context = get_script_run_ctx()
     return context.session_id if context is not None else "no-session"
-
-
-def sweep_ended_sessions() -> list[str]:
-    """Remove the upload folders of browser sessions that have ended (closed tab, lost
-    connection); returns their session ids. Needs a running Streamlit server."""
-    if not Runtime.exists():
-        return []
-    runtime = Runtime.instance()
-    ended = []
-    uploads = scratch.scratch_dir() / UPLOADS
-    for folder in uploads.iterdir() if uploads.is_dir() else ():
-        if not runtime.is_active_session(folder.name):
-            shutil.rmtree(folder, ignore_errors=True)
-            ended.append(folder.name)
-    return ended
-
-
-SWEEP_SECONDS = 10.0
-"""How often the upload folders of ended sessions are looked for."""
-
-
-@st.cache_resource(show_spinner=False)
-def start_upload_sweeper() -> threading.Thread:
-    """Once per server: point temporary files at the scratch space and start the thread
-    that removes the uploads of ended sessions every SWEEP_SECONDS."""
-    scratch.use_for_temporaries()
-
-    def sweep_forever() -> None:
-        while True:
-            time.sleep(SWEEP_SECONDS)
-            sweep_ended_sessions()
-
-    thread = threading.Thread(target=sweep_forever, name="upload-sweeper", daemon=True)
-    thread.start()
-    return thread

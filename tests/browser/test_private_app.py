@@ -20,7 +20,7 @@ from tests.browser.conftest import REPO, _free_port, _wait_until_healthy
 pytestmark = pytest.mark.browser
 
 SWEEP_WAIT_SECONDS = 40
-"""Longer than the app's sweep interval (audit.ui.sources.SWEEP_SECONDS) with room to spare."""
+"""Longer than the app's sweep interval (audit.ui.housekeeping.SWEEP_SECONDS) with room to spare."""
 
 
 def _listening_addresses(port: int) -> set[str]:

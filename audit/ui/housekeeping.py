@@ -1,0 +1,79 @@
+"""What the app forgets, and when: a session's uploads soon after the session ends, and
+every log and audit it holds in memory once no session is left.
+
+Streamlit has no hook for "a session ended", so a background thread looks every
+SWEEP_SECONDS: the upload folder of a session that is no longer active is removed, and
+when the last session has gone the caches (logs as read, audits, drafted journeys) are
+cleared and their memory is handed back to the operating system. The next visitor waits a
+moment for the example to be read again; in exchange an idle server holds nobody's data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import shutil
+import threading
+import time
+
+import pyarrow as pa
+import streamlit as st
+from streamlit.runtime import Runtime
+
+from audit import scratch
+from audit.ui.sources import UPLOADS, session_id
+
+SWEEP_SECONDS = 10.0
+"""How often ended sessions are looked for."""
+
+_lock = threading.Lock()
+_sessions: set[str] = set()
+_thread: threading.Thread | None = None
+
+
+def start() -> None:
+    """Once per server process (later calls do nothing): point temporary files at the
+    scratch space and start the housekeeping thread. Also notes this run's session."""
+    global _thread
+    with _lock:
+        _sessions.add(session_id())
+        if _thread is None:
+            scratch.use_for_temporaries()
+            _thread = threading.Thread(target=_sweep_forever, name="housekeeping", daemon=True)
+            _thread.start()
+
+
+def _sweep_forever() -> None:
+    while True:
+        time.sleep(SWEEP_SECONDS)
+        sweep()
+
+
+def sweep() -> list[str]:
+    """Remove the uploads of sessions that have ended and, when none is left, forget every
+    cached log and audit; returns the ended sessions' ids."""
+    if not Runtime.exists():
+        return []
+    runtime = Runtime.instance()
+    uploads = scratch.scratch_dir() / UPLOADS
+    with _lock:
+        known = _sessions | {folder.name for folder in uploads.glob("*")}
+        ended = sorted(sid for sid in known if not runtime.is_active_session(sid))
+        for sid in ended:
+            shutil.rmtree(uploads / sid, ignore_errors=True)
+            _sessions.discard(sid)
+        idle = bool(ended) and not _sessions
+    if idle:
+        forget_everything()
+    return ended
+
+
+def forget_everything() -> None:
+    """Clear every cached log, audit and journey, and give their memory back."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: it keeps what it keeps
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
