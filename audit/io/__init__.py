@@ -28,6 +28,7 @@ __all__ = [
     "EventLog",
     "RowCount",
     "SUFFIXES",
+    "file_kind",
     "open_events",
     "read_log",
 ]
@@ -73,21 +74,28 @@ def read_log(
     )
 
 
-def _read_raw(path: Path, progress: Callable[[str], None] | None) -> RawLog:
+def file_kind(path: Path) -> str:
+    """Which reader a file needs ("csv", "xes", "parquet" or "xlsx"), from its ending;
+    AuditInputError for any other file."""
     suffixes = [suffix.lower() for suffix in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     kind = SUFFIXES.get(suffixes[-1] if suffixes else "")
+    if kind is None:
+        raise AuditInputError(
+            f"unknown file type {''.join(path.suffixes) or '(no extension)'}",
+            source=path.name,
+            hint="give a .csv, .tsv, .txt, .xes, .xes.gz, .csv.gz, .parquet or .xlsx file",
+        )
+    return kind
+
+
+def _read_raw(path: Path, progress: Callable[[str], None] | None) -> RawLog:
+    kind = file_kind(path)
     if kind == "csv":
         return read_csv_raw(path)
     if kind == "xes":
         return read_xes_raw(path, progress)
     if kind == "parquet":
         return read_parquet_raw(path)
-    if kind == "xlsx":
-        return read_xlsx_raw(path)
-    raise AuditInputError(
-        f"unknown file type {''.join(path.suffixes) or '(no extension)'}",
-        source=path.name,
-        hint="give a .csv, .tsv, .txt, .xes, .xes.gz, .csv.gz, .parquet or .xlsx file",
-    )
+    return read_xlsx_raw(path)
