@@ -34,6 +34,7 @@ class Ev:
     resource: str | None = None
     unit: str | None = None
     channel: str | None = None
+    customer: str | None = None
 
 
 def events_table(events: list[Ev], attributes: dict[str, list] | None = None) -> pa.Table:
@@ -48,6 +49,7 @@ def events_table(events: list[Ev], attributes: dict[str, list] | None = None) ->
                 "resource": e.resource,
                 "org_unit": e.unit,
                 "channel": e.channel,
+                "customer_id": e.customer,
                 "event_index": i,
             }
             for i, e in enumerate(events)
