@@ -11,13 +11,16 @@ from __future__ import annotations
 import codecs
 import csv
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from audit.errors import AuditInputError
-from audit.io.raw import RawLog, broken_gzip, check_gzip_complete, is_gzip, read_head
+from audit.io.limits import BoundedStream, check_values, line_place
+from audit.io.names import unique_names
+from audit.io.raw import RawLog, read_head
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_BYTES = 1 << 20
@@ -51,7 +54,10 @@ def detect_delimiter(lines: list[str]) -> str:
     into the same number of fields as the header."""
 
     def score(delimiter: str) -> tuple[int, int]:
-        rows = list(csv.reader(lines, delimiter=delimiter))
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:  # e.g. a quoted value longer than the csv module takes
+            return (0, 0)
         if not rows or len(rows[0]) < 2:
             return (0, 0)
         width = len(rows[0])
@@ -62,23 +68,25 @@ def detect_delimiter(lines: list[str]) -> str:
     return best if score(best)[1] >= 2 else ","
 
 
-def unique_names(names: list[str]) -> list[str]:
-    """Header names made usable: blanks named by position, repeats numbered."""
-    seen: dict[str, int] = {}
-    result = []
-    for number, raw in enumerate(names, start=1):
-        name = raw.strip() or f"column {number}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name} ({seen[name]})"
-        else:
-            seen[name] = 1
-        result.append(name)
-    return result
+@dataclass(frozen=True)
+class CsvLayout:
+    """What the head of a delimited text file says about all of it.
+
+    skip: lines before the first row (the header, and an Excel `sep=` line before it).
+    head: the decoded head (up to SNIFF_BYTES of the decompressed file); truncated when
+        the file goes on beyond it, so its last line may be cut.
+    """
+
+    encoding: str
+    delimiter: str
+    names: list[str]
+    skip: int
+    head: str
+    truncated: bool
 
 
-def read_csv_raw(path: Path) -> RawLog:
-    """Read a delimited text file (optionally gzip-compressed) into text columns."""
+def sniff_csv(path: Path) -> CsvLayout:
+    """Encoding, delimiter and column names from the head of the file alone."""
     head = read_head(path, SNIFF_BYTES)
     encoding = detect_encoding(head)
     if encoding is None:
@@ -96,7 +104,21 @@ def read_csv_raw(path: Path) -> RawLog:
         delimiter = detect_delimiter(lines)
     if not lines:
         raise AuditInputError("the file has no header line", source=path.name)
-    names = unique_names(next(csv.reader(lines[:1], delimiter=delimiter)))
+    try:
+        names = unique_names(next(csv.reader(lines[:1], delimiter=delimiter)))
+    except csv.Error as exc:
+        raise AuditInputError(
+            f"line {skip}: the header cannot be split into column names ({exc})",
+            source=path.name,
+            hint="check that the first line of the file holds the column names",
+        ) from exc
+    return CsvLayout(encoding, delimiter, names, skip, text, len(head) >= SNIFF_BYTES)
+
+
+def read_csv_raw(path: Path) -> RawLog:
+    """Read a delimited text file (optionally gzip-compressed) into text columns."""
+    layout = sniff_csv(path)
+    encoding, delimiter, names, skip = layout.encoding, layout.delimiter, layout.names, layout.skip
     rejected: list[str] = []
     try:
         table = _read_table(path, encoding, delimiter, names, skip, rejected)
@@ -113,7 +135,9 @@ def read_csv_raw(path: Path) -> RawLog:
         rejected.clear()
         table = _read_table(path, encoding, delimiter, names, skip, rejected, fast=False)
     skipped_lines = sorted(int(text.split()[1]) for text in rejected if text.startswith("line "))
-    return RawLog(table=table, locate=_line_locator(skip, skipped_lines), rejected=rejected)
+    locate = _line_locator(skip, skipped_lines)
+    check_values(table, locate, path.name)
+    return RawLog(table=table, locate=locate, rejected=rejected)
 
 
 def _line_locator(header_lines: int, rejected_lines: list[int]) -> Callable[[int], str]:
@@ -145,7 +169,9 @@ def _read_table(
         rejected.append(f"{where} ({row.actual_columns} fields, expected {row.expected_columns})")
         return "skip"
 
-    stream = pa.input_stream(str(path), compression="gzip" if is_gzip(path) else None)
+    stream = pa.PythonFile(
+        BoundedStream(path, _separators(delimiter, encoding), line_place), mode="r"
+    )
     try:
         return pacsv.read_csv(
             stream,
@@ -175,21 +201,24 @@ def _read_table(
         ) from exc
 
 
+def _separators(delimiter: str, encoding: str) -> bytes:
+    """The bytes that end a value in this file (line breaks and the delimiter) for the
+    streamed limit on a value's length; a NUL (half of every ASCII letter in UTF-16) is no
+    sign of an end."""
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+    return bytes(sorted(set(("\n\r" + delimiter).encode(codec, "ignore")) - {0}))
+
+
 def _explain(path: Path, exc: BaseException) -> AuditInputError:
-    """Turn a reader failure into one message that names the file and what to do."""
-    if is_gzip(path):
-        check_gzip_complete(path)
+    """Turn a reader failure into one message that names the file and what to do (a broken
+    gzip stream or a value over the limits is refused by the stream itself)."""
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if "UTF8" in message:
         return AuditInputError(
             "bytes that are not valid text", source=path.name, hint="save the file as UTF-8"
         )
-    return (
-        broken_gzip(path, exc)
-        if "gzip" in message.lower()
-        else AuditInputError(
-            f"cannot be read as a delimited text file: {message}",
-            source=path.name,
-            hint="check that it is a CSV export with one header line",
-        )
+    return AuditInputError(
+        f"cannot be read as a delimited text file: {message}",
+        source=path.name,
+        hint="check that it is a CSV export with one header line",
     )

@@ -56,8 +56,6 @@ def read_head(path: Path, size: int) -> bytes:
 
     Raises AuditInputError for an empty file or a gzip stream that is broken at the start.
     """
-    if path.stat().st_size == 0:
-        raise AuditInputError("the file is empty", source=path.name, hint="export the log again")
     try:
         if is_gzip(path):
             with gzip.open(path, "rb") as handle:
@@ -67,24 +65,18 @@ def read_head(path: Path, size: int) -> bytes:
                 head = handle.read(size)
     except (OSError, EOFError, zlib.error) as exc:
         raise broken_gzip(path, exc) from exc
+    check_head(path, head)
+    return head
+
+
+def check_head(path: Path, head: bytes) -> None:
+    """AuditInputError when the head of the (decompressed) file shows it has no content."""
+    if path.stat().st_size == 0:
+        raise AuditInputError("the file is empty", source=path.name, hint="export the log again")
     if not head.strip():
         raise AuditInputError(
             "the file has no content", source=path.name, hint="export the log again"
         )
-    return head
-
-
-def check_gzip_complete(path: Path) -> None:
-    """Read a gzip file to its end once so that a truncated download is reported as such
-    rather than as a confusing parse error half-way through."""
-    if not is_gzip(path):
-        return
-    try:
-        with gzip.open(path, "rb") as handle:
-            while handle.read(1 << 24):
-                pass
-    except (OSError, EOFError, zlib.error) as exc:
-        raise broken_gzip(path, exc) from exc
 
 
 def broken_gzip(path: Path, exc: BaseException) -> AuditInputError:

@@ -37,6 +37,7 @@ import pyarrow as pa
 from audit.errors import AuditInputError
 from audit.io.csv_reader import detect_delimiter, detect_encoding
 from audit.io.eventlog import EVENTS_VIEW
+from audit.io.limits import BoundedStream, line_place
 from audit.io.mapping import ColumnMapping, resolve_mapping
 from audit.io.names import attribute_names
 from audit.io.normalise import NOT_EVENT_TRANSITIONS, _check_zone, _literal, _text
@@ -54,6 +55,8 @@ ROW = "__row"
 MEMORY_SHARE = 0.6
 """Share of the machine's memory DuckDB may use before it spills to disk."""
 HEAD_BYTES = 1 << 16
+UNREADABLE = (duckdb.InvalidInputException, duckdb.IOException, duckdb.ConversionException)
+"""DuckDB's errors about the file's content (a query of ours that is wrong raises others)."""
 NOT_CHECKED = (
     "large-log path: duplicated events, tied timestamps, single-event cases and timestamps "
     "out of range were not checked (they need the whole log at once)"
@@ -107,12 +110,22 @@ def scan_log(
         raise AuditInputError("no such file", source=str(path), hint="check the path")
     _check_zone(timezone, source)
     _configure(con, timezone, spill_directory, memory_limit)
-    locate = _open_input(con, path)
-    schema = con.sql(f"SELECT * EXCLUDE ({ROW}) FROM {INPUT_VIEW} LIMIT 0").to_arrow_table().schema
-    mapping = resolve_mapping(schema.names, mapping, source)
-    attributes = _attributes(schema, mapping)
-    notes: list[str] = []
-    _stage(con, _roles(con, schema, mapping, dayfirst, source, timezone, notes), attributes)
+    try:
+        locate = _open_input(con, path)
+        query = f"SELECT * EXCLUDE ({ROW}) FROM {INPUT_VIEW} LIMIT 0"
+        schema = con.sql(query).to_arrow_table().schema
+        mapping = resolve_mapping(schema.names, mapping, source)
+        attributes = _attributes(schema, mapping)
+        notes: list[str] = []
+        _stage(con, _roles(con, schema, mapping, dayfirst, source, timezone, notes), attributes)
+    except UNREADABLE as exc:
+        message = str(exc).splitlines()[0]
+        raise AuditInputError(
+            f"cannot be read ({message})",
+            source=source,
+            hint="check that the file is a complete CSV or Parquet export, or audit it without "
+            "the large-log path, whose readers say more",
+        ) from exc
     quality = _quality(con, locate, notes, source)
     con.execute(
         f"""
@@ -196,7 +209,9 @@ def _open_input(con: duckdb.DuckDBPyConnection, path: Path) -> Callable[[int], s
             )
         lines = head.decode("utf-8", errors="replace").splitlines()[:50]
         compression = "gzip" if is_gzip(path) else "none"
-        delimiter = _literal(detect_delimiter(lines))
+        separator = detect_delimiter(lines)
+        _check_limits(path, separator)
+        delimiter = _literal(separator)
         # every column as text: ids such as 0012 stay ids, and timestamps are parsed under
         # the readers' rules; row_number() OVER () streams and numbers rows in file order
         con.execute(
@@ -213,6 +228,15 @@ def _open_input(con: duckdb.DuckDBPyConnection, path: Path) -> Callable[[int], s
         source=path.name,
         hint="give a .parquet or .csv file, or audit it without the large-log path",
     )
+
+
+def _check_limits(path: Path, delimiter: str) -> None:
+    """Stream the file once through the input limits (audit.io.limits) before DuckDB reads
+    it: DuckDB keeps within its memory, but a decompression bomb would still cost the time
+    and the disk to spill it. Decompressing costs about 3 s a GB, reading a plain file less."""
+    with BoundedStream(path, f"\n\r{delimiter}".encode(), line_place) as stream:
+        while stream.read(1 << 24):
+            pass
 
 
 def _attributes(schema: pa.Schema, mapping: ColumnMapping) -> dict[str, str]:

@@ -4,12 +4,19 @@ Parquet is read as it is (typed timestamps stay typed). From Excel, the first sh
 data is read with openpyxl in read-only mode; a column whose cells are all dates stays a
 date column, every other column becomes text, numbers written as Excel shows integers
 (`12`, not `12.0`).
+
+Both formats are compressed inside, so both are held to the input limits of audit.io.limits
+before their data is read: what a file expands to is known beforehand from its own
+directory (a workbook's zip members, whose declared sizes also bound what is read) or
+metadata (a Parquet file's uncompressed pages, plus a byte for every value, which a long run
+of one value costs once read however few bytes it takes in the file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,14 +24,23 @@ import pyarrow.parquet as pq
 from openpyxl import load_workbook
 
 from audit.errors import AuditInputError
-from audit.io.csv_reader import unique_names
+from audit.io.limits import check_expansion, check_values
+from audit.io.names import unique_names
 from audit.io.raw import RawLog, line_locator
 
 
-def read_parquet_raw(path: Path) -> RawLog:
-    """Read a Parquet file as it is."""
+def read_parquet_raw(path: Path, rows: int | None = None) -> RawLog:
+    """Read a Parquet file as it is; only its first `rows` rows when given (a preview)."""
     try:
-        table = pq.read_table(path)
+        file = pq.ParquetFile(path)  # keeps repeated column names, unlike read_table
+        _check_parquet_size(file.metadata, path)
+        if rows is None:
+            table = file.read()
+        else:
+            first = next(file.iter_batches(batch_size=rows), None)
+            table = (
+                file.schema_arrow.empty_table() if first is None else pa.Table.from_batches([first])
+            )
     except (pa.ArrowInvalid, OSError) as exc:
         raise AuditInputError(
             f"cannot be read as Parquet ({exc})",
@@ -33,12 +49,25 @@ def read_parquet_raw(path: Path) -> RawLog:
         ) from exc
     if table.num_rows == 0:
         raise AuditInputError("the Parquet file has no rows", source=path.name)
-    return RawLog(table=table, locate=lambda position: f"row {position + 1}")
+    raw = RawLog(table=table, locate=lambda position: f"row {position + 1}")
+    check_values(raw.table, raw.locate, path.name)
+    return raw
 
 
-def read_xlsx_raw(path: Path) -> RawLog:
-    """Read the first non-empty sheet of an Excel workbook; its first row is the header."""
+def _check_parquet_size(metadata: pq.FileMetaData, path: Path) -> None:
+    """Refuse a Parquet file that expands beyond the input limits (see the module text)."""
+    pages = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    values = metadata.num_rows * metadata.num_columns
+    check_expansion(pages + values, path.stat().st_size, path.name)
+
+
+def read_xlsx_raw(path: Path, rows: int | None = None) -> RawLog:
+    """Read the first non-empty sheet of an Excel workbook; its first row is the header.
+    Only the first `rows` rows under the header when given (a preview)."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(member.file_size for member in archive.infolist())
+        check_expansion(expanded, path.stat().st_size, path.name)
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise AuditInputError(
@@ -48,9 +77,13 @@ def read_xlsx_raw(path: Path) -> RawLog:
         ) from exc
     try:
         for sheet in workbook.worksheets:
-            rows = [row for row in sheet.iter_rows(values_only=True)]
-            if len(rows) >= 2:
-                return RawLog(table=_to_table(rows), locate=line_locator(2, "row"))
+            cells = list(
+                islice(sheet.iter_rows(values_only=True), None if rows is None else rows + 1)
+            )
+            if len(cells) >= 2:
+                raw = RawLog(table=_to_table(cells), locate=line_locator(2, "row"))
+                check_values(raw.table, raw.locate, path.name)
+                return raw
     finally:
         workbook.close()
     raise AuditInputError(

@@ -1,11 +1,15 @@
 """XES and XES.gz: parsed by rustxes (the rust4pm project's XES importer, which pm4py also
 offers), guarded before and tidied after.
 
-Before parsing, the prolog (everything before the root `<log>`, where alone the XML spec
-allows a DTD) is scanned and a DOCTYPE or ENTITY is refused: event logs never need one,
-and entity tricks (billion laughs, external files) are the classic attacks on XML readers.
-The end of the file must close the `<log>` (rustxes returns the complete traces of a file
-cut between two elements without a word), and a gzip stream must decompress to its end.
+Before parsing, the whole (decompressed) file streams once through the input limits of
+audit.io.limits (no XML element over 64 KiB, no gzip expanding beyond its ratio), so that
+rustxes only ever sees a file of bounded size. On the way, the prolog (everything before
+the root `<log>`, where alone the XML spec allows a DTD) is scanned and a DOCTYPE or ENTITY
+is refused: event logs never need one, and entity tricks (billion laughs, external files)
+are the classic attacks on XML readers. The end of the file must close the `<log>`
+(rustxes returns the complete traces of a file cut between two elements without a word),
+and a gzip stream must decompress to its end. rustxes tells gzip by the file's name, so a
+file whose name says otherwise than its bytes is given to it under a name that matches.
 Any other parse failure, which rustxes reports as a Rust panic, is located with the
 standard library's expat parser so that the message can name the line.
 
@@ -35,7 +39,8 @@ import re
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -47,13 +52,13 @@ import pyarrow.compute as pc
 import rustxes
 
 from audit.errors import AuditInputError
-from audit.io.raw import RawLog, broken_gzip, is_gzip, read_head
+from audit.io.limits import BoundedStream, check_values, xes_place
+from audit.io.raw import RawLog, broken_gzip, check_head, is_gzip
 
 CASE_ID_COLUMN = "case:concept:name"
 TRACE_PREFIX = "case:"
 PROLOG_BYTES = 256 << 10
 FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
-CHUNK = 1 << 20
 TAIL = 256
 DATE_VALUE = re.compile(rb'<date\s+key="[^"]*"\s+value="([^"]*)"')
 OFFSET = re.compile(rb"(Z|[+-]\d{2}:?\d{2})$")
@@ -64,8 +69,14 @@ NESTED = r"^\[(Attribute \{.*)?\]$"
 
 def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
     """Parse an XES file into one row per event, trace attributes repeated on its events."""
-    head = check_prolog(path)
-    _check_complete(path)
+    head, tail = _stream(path)
+    check_prolog(head, path.name)
+    if not LOG_END.search(tail.rstrip()):
+        raise AuditInputError(
+            "the file ends before the </log> that closes the event log: it is truncated",
+            source=path.name,
+            hint="the file is damaged or truncated; export or copy it again",
+        )
     if progress is not None:
         progress("parsing XES")
     table, meta, mixed = _import(path)
@@ -81,56 +92,55 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
         for key, types in sorted(mixed.items())
     ]
     tidy = _tidy(table, set(mixed), utc=_dates_have_offsets(head))
+    check_values(tidy, locate, path.name)
     return RawLog(table=tidy, locate=locate, notes=notes)
 
 
-def check_prolog(path: Path) -> bytes:
-    """Refuse anything before the root element that could define entities or a DTD; the
-    head of the (decompressed) file is returned for a look at its dates."""
-    head = read_head(path, PROLOG_BYTES)
+def _stream(path: Path) -> tuple[bytes, bytes]:
+    """The head and the tail of the (decompressed) file, read once through the input
+    limits: the head for the prolog and the dates, the tail for the closing </log>."""
+    head = tail = b""
+    with BoundedStream(path, b"<", xes_place, unit="XML element") as stream:
+        while chunk := stream.read():
+            if len(head) < PROLOG_BYTES:
+                head += chunk[: PROLOG_BYTES - len(head)]
+            tail = (tail + chunk)[-TAIL:]
+    check_head(path, head)
+    return head, tail
+
+
+def check_prolog(head: bytes, source: str) -> None:
+    """Refuse anything before the root element that could define entities or a DTD."""
     root_at = head.find(b"<log")
     prolog = head if root_at < 0 else head[:root_at]
     if any(marker in prolog for marker in FORBIDDEN):
         raise AuditInputError(
             "the XML declares a DOCTYPE or ENTITY, which an event log never needs; "
             "it is refused for safety",
-            source=path.name,
+            source=source,
             hint="export the log again without a document type declaration",
         )
     if root_at < 0:
         raise AuditInputError(
             "no <log> element at the start: this is not an XES event log",
-            source=path.name,
+            source=source,
             hint="give an XES file, or a CSV, Parquet or Excel export",
         )
-    return head
 
 
-def _check_complete(path: Path) -> None:
-    """The file must end by closing the log (after decompressing it to its end)."""
-    if not LOG_END.search(_tail(path).rstrip()):
-        raise AuditInputError(
-            "the file ends before the </log> that closes the event log: it is truncated",
-            source=path.name,
-            hint="the file is damaged or truncated; export or copy it again",
-        )
-
-
-def _tail(path: Path) -> bytes:
-    """The last bytes of the (decompressed) file."""
-    with path.open("rb") as handle:
-        if not is_gzip(path):
-            handle.seek(max(0, path.stat().st_size - TAIL))
-            return handle.read()
-        inflater, tail = zlib.decompressobj(16 + zlib.MAX_WBITS), b""
-        try:
-            while chunk := handle.read(CHUNK):
-                tail = (tail + inflater.decompress(chunk))[-TAIL:]
-        except zlib.error as exc:
-            raise broken_gzip(path, exc) from exc
-        if not inflater.eof:
-            raise broken_gzip(path, EOFError("the compressed stream ends early"))
-        return tail
+@contextmanager
+def _named_for_rustxes(path: Path) -> Iterator[Path]:
+    """`path`, or a link to it whose name ends in .gz exactly when its bytes are gzip:
+    rustxes decides by the name, and a download may keep `.gz` after the browser
+    decompressed it (or lose it)."""
+    compressed = is_gzip(path)
+    if compressed == path.name.lower().endswith(".gz"):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="journey-audit-xes-") as folder:
+        link = Path(folder) / ("log.xes.gz" if compressed else "log.xes")
+        link.symlink_to(path.resolve())
+        yield link
 
 
 def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
@@ -143,7 +153,8 @@ def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
     with tempfile.TemporaryFile() as sink:
         os.dup2(sink.fileno(), 2)
         try:
-            frame, meta = rustxes.import_xes(str(path))
+            with _named_for_rustxes(path) as named:
+                frame, meta = rustxes.import_xes(str(named))
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # rustxes reports bad XML as a Rust panic
@@ -164,22 +175,42 @@ def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
 
 
 def _malformed(path: Path, exc: BaseException) -> AuditInputError:
-    """The error for XML rustxes could not parse, with expat's line when it finds one."""
+    """The error for XML rustxes could not parse, with expat's line when it finds one.
+    rustxes reads only the first member of a gzip file made of several: such a file is
+    sound, and is named as what it is."""
     message = str(exc).rsplit("Err` value: ", 1)[-1]
-    opener = gzip.open if is_gzip(path) else open
+    compressed = is_gzip(path)
     parser = expat.ParserCreate()
     try:
-        with opener(path, "rb") as handle:
+        with gzip.open(path, "rb") if compressed else path.open("rb") as handle:
             parser.ParseFile(handle)
     except expat.ExpatError as error:
         message = f"{expat.errors.messages[error.code]}, line {error.lineno}"
     except (OSError, EOFError, zlib.error) as error:
         return broken_gzip(path, error)
+    else:
+        if compressed and _several_members(path):
+            return AuditInputError(
+                "the file is made of several gzip members, and the XES parser reads only the first",
+                source=path.name,
+                hint="decompress the file (gunzip) and give the .xes file itself",
+            )
     return AuditInputError(
         f"the XML is malformed ({message})",
         source=path.name,
         hint="the file is damaged or truncated; export or copy it again",
     )
+
+
+def _several_members(path: Path) -> bool:
+    """Whether compressed data follows the end of the file's first gzip member."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    with path.open("rb") as handle:
+        while not inflater.eof and (chunk := handle.read(1 << 20)):
+            inflater.decompress(chunk, 1 << 20)
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        return inflater.eof and bool((inflater.unused_data + handle.read(1 << 20)).strip(b"\0"))
 
 
 def _dates_have_offsets(head: bytes) -> bool:
