@@ -35,6 +35,7 @@ from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
 from audit.io.schema import CASE, TIMESTAMP
 from audit.report.safe import safe_csv
+from audit.stats import SHARE_TEST, benjamini_hochberg, two_proportion_p
 
 if TYPE_CHECKING:
     from audit.engine.result import Measures
@@ -288,13 +289,8 @@ def _share_test(hits_b: int, n_b: int, hits_a: int, n_a: int) -> list:
     (pooled standard error); p is 1 when the pooled share is 0 or 1 (nothing can differ)."""
     share_b = hits_b / n_b if n_b else math.nan
     share_a = hits_a / n_a if n_a else math.nan
-    pooled = (hits_b + hits_a) / (n_b + n_a) if n_b + n_a else math.nan
-    if not n_b or not n_a or pooled in (0.0, 1.0):
-        p_value = 1.0
-    else:
-        se = math.sqrt(pooled * (1 - pooled) * (1 / n_b + 1 / n_a))
-        p_value = float(2 * stats.norm.sf(abs(share_a - share_b) / se))
-    return [share_b, share_a, share_a - share_b, n_b, n_a, "two-proportion z", p_value]
+    p_value = two_proportion_p(hits_b, n_b, hits_a, n_a)
+    return [share_b, share_a, share_a - share_b, n_b, n_a, SHARE_TEST, p_value]
 
 
 def _distribution_test(before: np.ndarray, after: np.ndarray) -> list:
@@ -318,7 +314,7 @@ def _correct(measures: pd.DataFrame, alpha: float) -> pd.DataFrame:
     }
     measures = measures.copy()
     p_values = measures["p_value"].to_numpy(dtype=float)
-    measures["q_value"] = stats.false_discovery_control(p_values, method="bh")
+    measures["q_value"] = benjamini_hochberg(p_values)
     measures["significant"] = measures["q_value"] < alpha
     better = np.where(
         measures["measure"].map(higher_better), measures["change"] > 0, measures["change"] < 0
