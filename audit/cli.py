@@ -422,7 +422,8 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
 
 
 def print_description(description: dict, console: Console) -> None:
-    """The human view of `describe`: a summary, the roles and the data-quality account."""
+    """The human view of `describe`: a summary, the roles, the advice on the mapping and the
+    data-quality account."""
     console.print(f"[bold]{description['source']}[/bold]")
     summary = Table(show_header=False, box=None)
     for label, key in (
@@ -447,6 +448,10 @@ def print_description(description: dict, console: Console) -> None:
     attributes = description["attributes"]
     console.print(f"case attributes: {', '.join(attributes['case']) or '-'}")
     console.print(f"event attributes: {', '.join(attributes['event']) or '-'}")
+    for advice in description["advice"]:
+        console.print("Advice:", style="bold", end=" ")
+        console.print(advice["reason"]["en"], markup=False)
+        console.print(f"  on the command line: {advice['flags']}", markup=False)
     print_quality(description["quality"], console)
 
 

@@ -96,7 +96,8 @@ def build_cases(
     silence_hours is the longest time between two consecutive touchpoints, from the
     completion of one to the start of the next (its completion when the start is unknown),
     clamped at 0; NULL with fewer than two. status is the outcome ("good"/"bad") of the
-    case's last outcome event; without one it is "ongoing" when the last event is later than
+    case's last good or bad outcome event; without one it is "check" when the case reached
+    an outcome still to be judged, "ongoing" when the last event is later than
     `ongoing_cutoff`, else "dropoff" (counted at last_stage, the stage of its last mapped
     event). rework = self_loops + repetitions; repeats + redos can be fewer when a resource
     is unknown. Case attributes take the first non-null value in the case.
@@ -130,8 +131,9 @@ def build_cases(
                    coalesce(sum(wait_hours), 0) AS wait_hours_total,
                    arg_max(stage_order, position) FILTER (WHERE stage_order IS NOT NULL)
                        AS last_stage_order,
-                   arg_max(outcome, position) FILTER (WHERE outcome IS NOT NULL)
-                       AS last_outcome
+                   arg_max(outcome, position) FILTER (WHERE outcome IN ('good', 'bad'))
+                       AS last_outcome,
+                   bool_or(outcome = 'check') AS reached_check
             FROM {STEPS_TABLE}
             GROUP BY case_no
         ),
@@ -167,6 +169,7 @@ def build_cases(
                repeats, redos, back_jumps, touchpoints, repeated_touchpoints, silence_hours,
                wait_hours_total, s.stage AS last_stage, last_stage_order,
                CASE WHEN last_outcome IS NOT NULL THEN last_outcome
+                    WHEN reached_check THEN 'check'
                     WHEN last_event > $cutoff THEN 'ongoing'
                     ELSE 'dropoff' END AS status,
                coalesce(promises_broken, 0) AS promises_broken{carried_out}

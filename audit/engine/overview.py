@@ -68,6 +68,7 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict:
                    count(*) FILTER (WHERE status = 'ongoing') AS ongoing_cases,
                    count(*) FILTER (WHERE status = 'good') AS good_outcomes,
                    count(*) FILTER (WHERE status = 'bad') AS bad_outcomes,
+                   count(*) FILTER (WHERE status = 'check') AS check_outcomes,
                    median(lead_time_hours) AS lead_time_hours_median,
                    sum(handoffs) / count(*) AS handoffs_per_case
             FROM {CASES_TABLE}

@@ -23,7 +23,7 @@ class Measures:
         ongoing_rule ("journey map" or "95th percentile of waits").
     totals: handoffs, cases_with_handoff, pingpongs, pingpong_cases, self_loops, repetitions,
         repeats, redos, rework_cases, back_jumps, back_jump_cases, touchpoints, dropoffs,
-        ongoing_cases, good_outcomes, bad_outcomes, lead_time_hours_median,
+        ongoing_cases, good_outcomes, bad_outcomes, check_outcomes, lead_time_hours_median,
         handoffs_per_case, promises_kept_share (None without promises).
     stages: one row per journey stage in order, plus a final row "(unmapped)" when events
         fall outside every stage. Columns: stage, order, cases, events, handoffs,
@@ -40,8 +40,9 @@ class Measures:
     cases: case_id, events, first_event, last_event, lead_time_hours, handoffs, pingpongs,
         self_loops, repetitions, rework, repeats, redos, back_jumps, touchpoints,
         repeated_touchpoints, silence_hours, wait_hours_total, last_stage, last_stage_order,
-        status ("good", "bad", "dropoff", "ongoing"), promises_broken, plus the journey's
-        survey columns and the requested case attributes (first non-null value per case).
+        status ("good", "bad", "check", "dropoff", "ongoing"), promises_broken, plus the
+        journey's survey columns and the requested case attributes (first non-null value per
+        case).
     case_stages: case_id, stage, order, events, time_in_stage_hours, work_hours,
         promise_kept (None without a promise); includes "(unmapped)" rows (order None).
     handoff_pairs: from_unit, to_unit, count, cases, wait_hours_median.

@@ -62,6 +62,7 @@ TOTALS_FIELDS: tuple[str, ...] = (
     "ongoing_cases",
     "good_outcomes",
     "bad_outcomes",
+    "check_outcomes",
     "lead_time_hours_median",
     "handoffs_per_case",
     "promises_kept_share",

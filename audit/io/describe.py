@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import duckdb
 
+from audit.io.advice import mapping_advice
 from audit.io.eventlog import EventLog, open_events
 
 DESCRIPTION_VERSION = 1
 
 
 def describe(log: EventLog) -> dict[str, object]:
-    """Roles and columns, cases, events, activities, time span, lifecycle and the
-    data-quality account of a log, JSON-ready (timestamps as ISO text, UTC)."""
+    """Roles and columns, cases, events, activities, time span, lifecycle, the advice on
+    the column mapping (`audit.io.advice`) and the data-quality account of a log,
+    JSON-ready (timestamps as ISO text, UTC)."""
     con = duckdb.connect()
     try:
         open_events(con, log)
@@ -52,5 +54,6 @@ def describe(log: EventLog) -> dict[str, object]:
         "lifecycle": log.lifecycle,
         "events_with_start_time": with_start,
         "top_activities": [{"activity": name, "events": n} for name, n in top],
+        "advice": [advice.to_dict() for advice in mapping_advice(log)],
         "quality": log.quality.to_dict(),
     }

@@ -2,7 +2,7 @@
 
 Each section (stages, touchpoints, outcomes) is resolved the same way: exact names first,
 then patterns, in the order of the file. An activity claimed by two different owners (two
-stages, two channels, good and bad) is an error naming both, unless one claim is an exact
+stages, two channels, two kinds of outcome) is an error naming both, unless one claim is an exact
 name and the other a pattern: the exact name wins, so a person can carve one activity out
 of a broad pattern by naming it in another stage. Activities no stage claims stay in the
 activities table without a stage and are listed as unmapped. Entries that match nothing
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from audit.errors import AuditInputError
-from audit.journey.compiled import FRICTION_COMPONENTS, CompiledJourney
+from audit.journey.compiled import FRICTION_COMPONENTS, OUTCOME_KINDS, CompiledJourney
 from audit.journey.model import JourneyMap
 from audit.journey.patterns import ActivityPattern, parse_pattern
 from audit.journey.survey import recognise_survey_columns
@@ -108,8 +108,8 @@ def _outcome_claims(
 
     entries = [
         (kind, parse_pattern(text))
-        for kind, texts in (("good", journey.outcomes.good), ("bad", journey.outcomes.bad))
-        for text in texts
+        for kind in OUTCOME_KINDS
+        for text in getattr(journey.outcomes, kind)
     ]
     claims, unmatched = _resolve(entries, activities, conflict)
     warnings.extend(
@@ -195,6 +195,7 @@ def compile_journey(
         weights={key: journey.weights.get(key, 1.0) for key in FRICTION_COMPONENTS},
         survey=survey,
         ongoing_after_hours=journey.ongoing_after_hours,
+        repeat_within_days=journey.repeat_within_days,
         drafted=journey.drafted,
         language=journey.language,
         warnings=warnings,

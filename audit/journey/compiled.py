@@ -20,6 +20,10 @@ FRICTION_COMPONENTS: tuple[str, ...] = (
 
 SURVEY_KINDS: tuple[str, ...] = ("nps", "csat", "ces")
 
+OUTCOME_KINDS: tuple[str, ...] = ("good", "bad", "check")
+"""How an outcome activity says the journey ended: well, badly, or in a way a person has
+yet to judge (a drafted end activity whose name does not say; neither good nor bad)."""
+
 
 @dataclass
 class CompiledJourney:
@@ -28,13 +32,15 @@ class CompiledJourney:
     stages: stage, stage_order (1..n), promise_hours (float or NaN), description.
     activities: one row per activity of the log: activity, stage (None if unmapped),
         stage_order (None if unmapped), is_touchpoint (bool), touchpoint_channel (str or
-        None), outcome ("good", "bad" or None).
+        None), outcome ("good", "bad", "check" or None).
     unmapped: activities that no stage claims (reported, never dropped).
     weights: friction weight per component in FRICTION_COMPONENTS.
     survey: survey kind ("nps", "csat", "ces") -> column name in the log.
     ongoing_after_hours: a case without an outcome whose last event is at least this long
         before the end of the log has dropped off; a more recent one is ongoing. None lets
         the engine choose from the data.
+    repeat_within_days: a customer's case that starts at most this many days after an
+        earlier case of theirs ended (or while it is open) is a repeat contact.
     drafted: True when the map was drafted from the log rather than written by a person.
     language: language of the findings sentences ("en" or "fi").
     warnings: what the map names that the log does not have (patterns and names that match
@@ -50,6 +56,7 @@ class CompiledJourney:
     weights: dict[str, float] = field(default_factory=dict)
     survey: dict[str, str] = field(default_factory=dict)
     ongoing_after_hours: float | None = None
+    repeat_within_days: float = 30.0
     drafted: bool = False
     language: str = "en"
     warnings: list[str] = field(default_factory=list)

@@ -4,29 +4,26 @@ The cut is Jenks' natural breaks (optimal one-dimensional k-means): of all ways 
 ordered positions into k consecutive groups, the one with the least squared distance of
 each position from its group's mean. Activities that usually happen at about the same
 point of a case end up in the same stage.
+
+The number of stages follows the same breaks: it is the fewest groups (2 to 7) whose cut
+explains at least `EXPLAINED_SPREAD` of the positions' spread (Jenks' goodness of variance
+fit). Positions that fall into a few tight clusters need few stages; positions spread
+evenly along the case need more, up to a handful a person can keep in mind.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-MIN_STAGES, MAX_STAGES = 3, 7
+MIN_STAGES, MAX_STAGES = 2, 7
+EXPLAINED_SPREAD = 0.9
+"""The share of the spread of typical positions the stages must explain."""
 
 
-def default_stage_count(activities: int) -> int:
-    """A handful of stages: about the square root of the number of activities, 3 to 7
-    (fewer only when there are fewer activities)."""
-    wanted = min(MAX_STAGES, max(MIN_STAGES, round(math.sqrt(activities))))
-    return max(1, min(wanted, activities))
-
-
-def natural_breaks(positions: list[float], groups: int) -> list[int]:
-    """Start index of each group in ``positions`` (sorted ascending), first one 0."""
-    values = np.asarray(positions, dtype=float)
+def _optimal_cuts(values: np.ndarray, groups: int) -> tuple[np.ndarray, np.ndarray]:
+    """best[g, e]: the least within-group squared spread of values[:e] cut into g groups;
+    cut[g, e]: where the last of those groups starts."""
     count = len(values)
-    groups = max(1, min(groups, count))
     sums = np.concatenate([[0.0], np.cumsum(values)])
     squares = np.concatenate([[0.0], np.cumsum(values**2)])
 
@@ -45,8 +42,41 @@ def natural_breaks(positions: list[float], groups: int) -> list[int]:
             costs = best[group - 1, starts] + spread(starts, end)
             choice = int(np.argmin(costs))
             best[group, end], cut[group, end] = costs[choice], starts[choice]
-    bounds, end = [], count
+    return best, cut
+
+
+def natural_breaks(positions: list[float], groups: int) -> list[int]:
+    """Start index of each group in ``positions`` (sorted ascending), first one 0."""
+    values = np.asarray(positions, dtype=float)
+    groups = max(1, min(groups, len(values)))
+    _, cut = _optimal_cuts(values, groups)
+    bounds, end = [], len(values)
     for group in range(groups, 0, -1):
         end = cut[group, end]
         bounds.append(int(end))
     return bounds[::-1]
+
+
+def explained_spreads(positions: list[float], most: int) -> list[float]:
+    """For 1, 2, ... ``most`` groups: the share of the positions' squared spread that the
+    best cut into that many groups explains (1.0 when the positions do not spread at all)."""
+    values = np.asarray(positions, dtype=float)
+    most = max(1, min(most, len(values)))
+    total = float(((values - values.mean()) ** 2).sum()) if len(values) else 0.0
+    if total <= 1e-12:
+        return [1.0] * most
+    best, _ = _optimal_cuts(values, most)
+    return [
+        max(0.0, 1.0 - float(best[groups, len(values)]) / total) for groups in range(1, most + 1)
+    ]
+
+
+def stage_count(positions: list[float]) -> int:
+    """The fewest groups, from MIN_STAGES to MAX_STAGES, that explain EXPLAINED_SPREAD of
+    the positions' spread; fewer only when there are fewer distinct positions."""
+    distinct = len(np.unique(np.round(np.asarray(positions, dtype=float), 9)))
+    if distinct <= MIN_STAGES:
+        return max(1, distinct)
+    shares = explained_spreads(positions, min(MAX_STAGES, distinct))
+    enough = [g for g in range(MIN_STAGES, len(shares) + 1) if shares[g - 1] >= EXPLAINED_SPREAD]
+    return enough[0] if enough else len(shares)

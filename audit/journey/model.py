@@ -28,7 +28,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from audit.journey.compiled import FRICTION_COMPONENTS, SURVEY_KINDS
+from audit.journey.compiled import FRICTION_COMPONENTS, OUTCOME_KINDS, SURVEY_KINDS
 from audit.journey.durations import DURATION_HINT, parse_duration
 from audit.journey.patterns import PATTERN_HINT, ActivityPattern, parse_pattern
 
@@ -126,20 +126,25 @@ class Touchpoint(_Section):
 
 
 class Outcomes(_Section):
-    """Activities that mean the journey ended well (good) or badly (bad)."""
+    """Activities that mean the journey ended well (good), badly (bad), or in a way a person
+    has yet to judge (check: the journey ended there, but neither well nor badly is said)."""
 
     good: PatternList = Field(default_factory=list)
     bad: PatternList = Field(default_factory=list)
+    check: PatternList = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _not_both(self) -> Outcomes:
-        both = sorted(set(self.good) & set(self.bad))
-        if both:
-            raise journey_error(
-                f"{both[0]!r} is listed as both a good and a bad outcome",
-                "keep it in one of the two lists",
-                ("bad", self.bad.index(both[0])),
-            )
+    def _one_kind_each(self) -> Outcomes:
+        kinds: dict[str, str] = {}
+        for kind in OUTCOME_KINDS:
+            for index, text in enumerate(getattr(self, kind)):
+                first = kinds.setdefault(text, kind)
+                if first != kind:
+                    raise journey_error(
+                        f"{text!r} is listed as both a {first} and a {kind} outcome",
+                        "keep it in one of the lists",
+                        (kind, index),
+                    )
         return self
 
 
@@ -173,6 +178,7 @@ class JourneyMap(_Section):
     touchpoints: list[Touchpoint] = Field(default_factory=list)
     outcomes: Outcomes = Field(default_factory=Outcomes)
     ongoing_after: Duration | None = None
+    repeat_within_days: float = Field(default=30.0, gt=0, allow_inf_nan=False)
     weights: dict[StrictStr, Weight] = Field(default_factory=dict)
     survey: Survey = Field(default_factory=Survey)
 

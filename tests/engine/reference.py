@@ -77,7 +77,8 @@ def _walk_case(rows: list[dict], unit_column, stage_of, touchpoints, order_of) -
     last_mapped_order = None
     last_mapped_stage = None
     previous = None
-    last_outcome_activity = None
+    # the last good or bad outcome decides; an outcome to check counts only without one
+    last_judged_outcome, reached_check = None, False
     for row in rows:
         activity = row["activity"]
         stage = stage_of.get(activity)
@@ -125,15 +126,17 @@ def _walk_case(rows: list[dict], unit_column, stage_of, touchpoints, order_of) -
             counts["touchpoints"] += 1
             stage_counts[bucket]["touchpoints"] += 1
         previous = row
-        if not _missing(row["outcome"]):
-            last_outcome_activity = activity
+        if row["outcome"] == "check":
+            reached_check = True
+        elif not _missing(row["outcome"]):
+            last_judged_outcome = row["outcome"]
     return {
         "counts": counts,
         "stage_counts": stage_counts,
         "stage_time": stage_time,
         "waits": waits,
         "last_stage": last_mapped_stage,
-        "last_outcome_activity": last_outcome_activity,
+        "outcome": last_judged_outcome or ("check" if reached_check else None),
         "first": rows[0]["timestamp"],
         "last": rows[-1]["timestamp"],
     }
@@ -179,7 +182,7 @@ def reference_measures(events: pd.DataFrame, journey: CompiledJourney) -> Refere
             stage_times[stage].append(case["stage_time"][stage])
             if promise_of.get(stage) is not None:
                 kept[stage].append(case["stage_time"][stage] <= promise_of[stage])
-        outcome = outcome_of.get(case["last_outcome_activity"])
+        outcome = case["outcome"]
         if outcome is not None:
             totals[f"{outcome}_outcomes"] += 1
         elif case["last"] > cutoff:
@@ -206,6 +209,7 @@ def reference_measures(events: pd.DataFrame, journey: CompiledJourney) -> Refere
         "ongoing_cases": totals["ongoing_cases"],
         "good_outcomes": totals["good_outcomes"],
         "bad_outcomes": totals["bad_outcomes"],
+        "check_outcomes": totals["check_outcomes"],
         "lead_time_hours_median": float(np.median(leads)),
         "handoffs_per_case": totals["handoffs"] / len(cases),
         "promises_kept_share": sum(all_kept) / len(all_kept) if all_kept else None,

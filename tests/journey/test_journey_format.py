@@ -77,6 +77,16 @@ def test_a_single_outcome_may_be_written_without_a_list():
     assert journey.outcomes.good == ["Claim paid"]
 
 
+def test_outcomes_to_check_are_a_third_list():
+    journey = parse_journey(MINIMAL + "outcomes:\n  good: [a]\n  check: [Release *]\n")
+    assert journey.outcomes.check == ["Release *"]
+    text = dump_journey(journey)
+    assert "  check:\n    - Release *\n" in text
+    assert parse_journey(text) == journey
+    # a map without them writes no check list, as before
+    assert "check" not in dump_journey(parse_journey(EXAMPLE))
+
+
 def _error(text: str) -> str:
     with pytest.raises(AuditInputError) as caught:
         parse_journey(text, "map.yaml")
@@ -129,6 +139,10 @@ def _error(text: str) -> str:
         (
             MINIMAL + "outcomes:\n  good: [a]\n  bad: [b, a]\n",
             ["line 7", "bad > #2", "both a good and a bad outcome"],
+        ),
+        (
+            MINIMAL + "outcomes:\n  good: [a]\n  check: [b, a]\n",
+            ["line 7", "check > #2", "'a' is listed as both a good and a check outcome"],
         ),
         (MINIMAL + "touchpoints:\n  - activity: yes\n", ["line 6", "True is not text", "quotes"]),
         (MINIMAL + "touchpoints:\n  - Call\n", ["line 6", "touchpoints > #1", "activity, channel"]),
