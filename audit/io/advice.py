@@ -4,9 +4,10 @@ the notes of a drafted journey and the app's import wizard.
 - **Lifecycle as status.** The lifecycle column holds values outside the XES lifecycle
   model ("Awaiting Assignment", "Wait - User") on at least `FOREIGN_SHARE` of the events.
   Such values tell the status of the case (who it waits for), not the start or the end of
-  an activity; the reader keeps those rows as ordinary events, so the status is lost unless
-  the column is joined to the activity ("Accepted / Wait - User"). A value here and there
-  is a slip the data-quality account already notes, not a status.
+  an activity; the reader keeps those rows as ordinary events with the value as an
+  attribute, so the journey sees the status only when the column is joined to the activity
+  ("Accepted / Wait - User"). A value here and there is a slip the data-quality account
+  already notes, not a status.
 - **Readable labels for coded activities.** Most activity names are codes (digits and no
   space, "01_HOOFD_010") and another column names the same activities in words: it is
   present on at least `LABEL_AGREEMENT` of the events, each code carries one label on at
@@ -39,9 +40,9 @@ XES_TRANSITIONS: tuple[str, ...] = ("start", *EVENT_TRANSITIONS, *NOT_EVENT_TRAN
 _TEXTS = {
     "en": {
         "lifecycle": "The lifecycle column {column!r} holds values outside the XES lifecycle "
-        "model on {share} of the events ({values}). They tell the status of the case, such as "
-        "whom it waits for, rather than the start or end of an activity, and they are lost "
-        "unless the column is joined to the activity (for example {example!r}).",
+        "model on {share} of the events ({values}). Such values tell the status of the case, "
+        "such as whom it waits for, rather than the start or end of an activity; joined to the "
+        "activity ({example!r}) they become steps of the journey, with their waits.",
         "labels": "Activity names such as {code!r} are codes; the column {column!r} names "
         "the same activities in words ({code!r} is {label!r}): use it as the activity.",
         "merged": " {codes} codes carry {labels} labels, so codes with the same label become "
@@ -49,9 +50,9 @@ _TEXTS = {
     },
     "fi": {
         "lifecycle": "Elinkaarisarakkeessa {column!r} on XES-elinkaarimallin ulkopuolisia "
-        "arvoja {share} tapahtumista ({values}). Ne kertovat asian tilan, kuten kenen "
-        "vuoroa odotetaan, eivätkä toiminnon alkua tai loppua, ja ne katoavat, ellei "
-        "sarake liity toimintoon (esimerkiksi {example!r}).",
+        "arvoja {share} tapahtumista ({values}). Ne kertovat asian tilan, kuten kenen vuoroa "
+        "odotetaan, eivätkä toiminnon alkua tai loppua; toimintoon liitettyinä ({example!r}) "
+        "niistä tulee polun vaiheita odotuksineen.",
         "labels": "Toimintojen nimet, kuten {code!r}, ovat koodeja; sarake {column!r} "
         "nimeää samat toiminnot sanoin ({code!r} on {label!r}): käytä sitä toimintona.",
         "merged": " {codes} koodilla on {labels} nimeä, joten saman nimen koodit "
@@ -111,19 +112,27 @@ def _lifecycle_reasons(
     rows = relation.query(
         "events",
         f"""
-        SELECT {quote(column)} AS value, count(*) AS events,
-               mode({ACTIVITY}) AS activity, sum(count(*)) OVER () AS foreign_events,
-               (SELECT count(*) FROM events) AS all_events
-        FROM events
-        WHERE lower(CAST({quote(column)} AS VARCHAR)) NOT IN ({known})
-        GROUP BY value
+        WITH foreign_values AS (
+            SELECT CAST({quote(column)} AS VARCHAR) AS value, {ACTIVITY} AS activity
+            FROM events
+            WHERE lower(CAST({quote(column)} AS VARCHAR)) NOT IN ({known})
+        ),
+        counted AS (SELECT value, count(*) AS events FROM foreign_values GROUP BY value),
+        example AS (
+            SELECT activity FROM foreign_values
+            WHERE value = (SELECT value FROM counted ORDER BY events DESC, value LIMIT 1)
+            GROUP BY activity ORDER BY count(*) DESC, activity LIMIT 1
+        )
+        SELECT value, (SELECT activity FROM example), (SELECT count(*) FROM foreign_values),
+               (SELECT count(*) FROM events)
+        FROM counted
         ORDER BY events DESC, value
         LIMIT 3
         """,
     ).fetchall()
-    if not rows or rows[0][3] < FOREIGN_SHARE * rows[0][4]:
+    if not rows or rows[0][2] < FOREIGN_SHARE * rows[0][3]:
         return None
-    top, _, activity, foreign, everything = rows[0]
+    top, activity, foreign, everything = rows[0]
     values = ", ".join(repr(str(row[0])) for row in rows)
     example = f"{activity}{DEFAULT_SEPARATOR}{top}"
     return {
@@ -164,11 +173,12 @@ def _label_reasons(relation: duckdb.DuckDBPyRelation, column: str) -> dict[str, 
                    arg_max(label, events) AS label
             FROM pairs GROUP BY code
         ),
-        labels AS (SELECT DISTINCT label FROM pairs)
+        labels AS (SELECT DISTINCT label FROM pairs),
+        example AS (SELECT code, label FROM per_code ORDER BY labelled DESC, code LIMIT 1)
         SELECT sum(agreeing), sum(labelled), (SELECT count(*) FROM events), count(*),
                (SELECT count(*) FROM labels),
                (SELECT count(*) FILTER (WHERE regexp_matches(label, '\\S\\s+\\S')) FROM labels),
-               arg_max(code, labelled), arg_max(label, labelled)
+               (SELECT code FROM example), (SELECT label FROM example)
         FROM per_code
         """,
     ).fetchall()[0]
