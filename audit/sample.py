@@ -30,6 +30,15 @@ Friction put in on purpose (each can be removed with ``without``):
 - ``dropoffs``: the customer stops answering after a document request; the more requests
   before, the likelier. Without ``document_requests`` fewer customers drop off, because
   the repeated requests are what drives them away.
+- ``complaints``: a customer whose claim was rejected comes back with a complaint, a case
+  of its own (``CMP-…``) for the same customer, within two weeks of the rejection letter;
+  most often when the claim bounced between Assessment and Fraud check before it was
+  rejected. A few customers complain about claims that ended otherwise. Without
+  ``pingpong`` fewer customers complain, because the bouncing is what exasperates them.
+
+Every claim has a customer (``Customer ID``). Most customers have one claim; some come
+back months later with a new, unrelated claim, which is no repeat contact unless it falls
+within the journey's repeat window.
 
 Handoffs between units are part of the process itself and stay. Cases that arrive late in
 the year are cut at the export date and are still open. The NPS answer of each closed case
@@ -57,6 +66,7 @@ FRICTION_SOURCES: tuple[str, ...] = (
     "back_jumps",
     "delays",
     "dropoffs",
+    "complaints",
 )
 """The friction sources ``without`` can remove, one at a time or together."""
 
@@ -72,8 +82,14 @@ _TEAMS: tuple[tuple[str, int], ...] = (("CS", 12), ("CI", 8), ("AS", 10), ("FC",
 PORTAL = "Claims portal"
 """The resource of what the customer does on the web (the portal records it)."""
 
-STAGES: tuple[str, ...] = ("Report claim", "Provide documents", "Assessment", "Decision")
-STAGE_PROMISE_HOURS: tuple[float, ...] = (24.0, 168.0, 240.0, 72.0)
+STAGES: tuple[str, ...] = (
+    "Report claim",
+    "Provide documents",
+    "Assessment",
+    "Decision",
+    "Complaint",
+)
+STAGE_PROMISE_HOURS: tuple[float, ...] = (24.0, 168.0, 240.0, 72.0, 336.0)
 """The promise of each stage, as in sample_logs/insurance_claims.journey.yaml."""
 
 CLAIM_TYPES: tuple[str, ...] = ("Collision", "Glass", "Weather", "Vandalism", "Theft")
@@ -97,6 +113,13 @@ _P_DROPOFF_BASE, _P_DROPOFF_PER_REQUEST = 0.02, 0.09
 _P_ACK_DELAY, _ACK_DELAY_DAYS = 0.12, (1.5, 4.0)
 _P_ASSESSMENT_DELAY, _ASSESSMENT_DELAY_DAYS = 0.15, (4.0, 9.0)
 _P_SURVEY_ANSWER = 0.40
+_P_COMPLAINT_REJECTED_AFTER_PINGPONG = 0.70
+_P_COMPLAINT_REJECTED = 0.20
+_P_COMPLAINT_OTHER = 0.02
+_COMPLAINT_AFTER_DAYS = (1.0, 14.0)
+"""A complaint arrives between these many calendar days after the claim's last event."""
+_P_RETURNING_CUSTOMER = 0.06
+"""Share of claims filed by the customer of an earlier claim (a new, unrelated claim)."""
 _P_OTHER_RESOURCE, _P_OTHER_RESOURCE_AGAIN = 0.10, 0.60
 """Chance that someone else than the case's usual person in the unit does an event: the
 first time in a block, and when the block repeats (a redo)."""
@@ -129,7 +152,7 @@ class _Activity:
 
 
 _CS, _CI, _AS, _FC, _PY = UNITS
-_REPORT, _DOCS, _ASSESS, _DECISION = STAGES
+_REPORT, _DOCS, _ASSESS, _DECISION, _COMPLAINT = STAGES
 ACTIVITIES: tuple[_Activity, ...] = (
     _Activity("Claim received", _CS, _REPORT, "first", 0.0, 8),
     _Activity("Register claim", _CI, _REPORT, None, 1.0, 15),
@@ -151,9 +174,23 @@ ACTIVITIES: tuple[_Activity, ...] = (
     _Activity("Claim paid", _PY, _DECISION, "e-mail", 3.0, 5),
     _Activity("Claim rejected", _CS, _DECISION, "letter", 3.0, 15),
     _Activity("Claim withdrawn", _CI, _DECISION, "phone", 30.0, 10),
+    _Activity("Complaint received", _CS, _COMPLAINT, "first", 0.0, 10),
+    _Activity("Investigate complaint", _CS, _COMPLAINT, None, 40.0, 45),
+    _Activity("Complaint answered", _CS, _COMPLAINT, "letter", 16.0, 15),
 )
 """The activities; the journey map ships in sample_logs/insurance_claims.journey.yaml."""
-OUTCOMES: dict[str, str] = {"Claim paid": "good", "Claim rejected": "bad", "Claim withdrawn": "bad"}
+OUTCOMES: dict[str, str] = {
+    "Claim paid": "good",
+    "Claim rejected": "bad",
+    "Claim withdrawn": "bad",
+    "Complaint answered": "good",
+}
+COMPLAINT_ACTIVITIES: tuple[str, ...] = (
+    "Complaint received",
+    "Investigate complaint",
+    "Complaint answered",
+)
+"""A complaint case, in order; its waits and work follow the office clock like a claim's."""
 
 _BLOCKS: dict[str, tuple[str, ...]] = {
     "report": ("Claim received", "Register claim", "Check coverage", "Send acknowledgement"),
@@ -317,6 +354,18 @@ def _to_calendar(office_s: np.ndarray) -> np.ndarray:
     return _EPOCH + calendar_s.astype("timedelta64[s]")
 
 
+def _to_office(times: np.ndarray) -> np.ndarray:
+    """Calendar datetimes as office-clock seconds; a moment outside office hours becomes
+    the next opening (the inverse of _to_calendar within office hours)."""
+    seconds = (times - _EPOCH) / np.timedelta64(1, "s")
+    week, in_week = np.divmod(seconds, 7 * 86400)
+    day, in_day = np.divmod(in_week, 86400)
+    in_office = np.clip(in_day - _OFFICE_OPENS_S, 0, _OFFICE_DAY_S)
+    return week * _OFFICE_WEEK_S + np.where(
+        day >= 5, 5 * _OFFICE_DAY_S, day * _OFFICE_DAY_S + in_office
+    )
+
+
 def _timing(
     ev: dict[str, np.ndarray],
     keys: np.ndarray,
@@ -421,11 +470,11 @@ def _dictionary(indices: np.ndarray, names: Iterable[str]) -> pa.DictionaryArray
     )
 
 
-def _case_ids(numbers: np.ndarray, total_cases: int) -> pa.Array:
-    """Claim numbers such as CLM-000042, zero-padded to the width the log needs."""
+def _ids(numbers: np.ndarray, total_cases: int, prefix: str) -> pa.Array:
+    """Numbers such as CLM-000042, zero-padded to the width the log needs."""
     width = max(6, len(str(total_cases)))
     digits = pc.utf8_lpad(pa.array(numbers).cast(pa.string()), width, "0")
-    return pc.binary_join_element_wise("CLM-", digits, "")
+    return pc.binary_join_element_wise(prefix, digits, "")
 
 
 def _chunk(
@@ -437,24 +486,139 @@ def _chunk(
     counts, attrs = _plan(keys, without)
     ev = _lay_out(counts)
     start, complete = _timing(ev, keys, numbers, total_cases, without)
-    in_log = complete <= EXPORT_END
-    nps = _nps(ev, start, complete, in_log, keys, counts)
+    nps = _nps(ev, start, complete, complete <= EXPORT_END, keys, counts)
     channel = _channels(ev, keys, attrs["contact"])
     resource = _resources(ev, keys, channel)
-    row = ev["row"][in_log]
-    columns = {
-        "Case ID": pc.take(_case_ids(numbers, total_cases), pa.array(row)),
-        "Activity": _dictionary(ev["activity"][in_log], (a.name for a in ACTIVITIES)),
-        "Start Timestamp": pa.array(start[in_log]),
-        "Complete Timestamp": pa.array(complete[in_log]),
-        "Resource": _dictionary(resource[in_log], [*_RESOURCE_NAMES, PORTAL]),
-        "Department": _dictionary(_ACT_UNIT[ev["activity"][in_log]], UNITS),
-        "Channel": _dictionary(channel[in_log], CHANNELS),
-        "claim_type": _dictionary(attrs["claim_type"][row], CLAIM_TYPES),
-        "first_contact": _dictionary(attrs["contact"][row], CHANNELS),
-        "nps": pa.array(nps[row], mask=np.isnan(nps[row])).cast(pa.int64()),
+    claims = _columns(
+        ev["row"], ev["activity"], start, complete, resource, channel, nps, numbers, total_cases
+    )
+    complaint = _complaints(ev, complete, keys, counts, without)
+    complaint_channel = np.where(
+        complaint["activity"] == _ACT["Complaint received"],
+        attrs["contact"][complaint["row"]],
+        _ACT_CHANNEL[complaint["activity"]],
+    )
+    complaints = _columns(
+        complaint["row"],
+        complaint["activity"],
+        complaint["start"],
+        complaint["complete"],
+        _complaint_handlers(keys, complaint),
+        complaint_channel,
+        np.full(len(keys), np.nan),
+        numbers,
+        total_cases,
+        prefix="CMP-",
+    )
+    attributes = {
+        "Customer ID": _ids(_customer_numbers(keys, numbers), total_cases, "CUST-"),
+        "claim_type": _dictionary(attrs["claim_type"], CLAIM_TYPES),
+        "first_contact": _dictionary(attrs["contact"], CHANNELS),
     }
-    return pa.table(columns)
+    events = pa.concat_tables(
+        [_with_case_columns(table, attributes) for table in (claims, complaints)]
+    )
+    # each complaint right after its claim, so that the order does not depend on the chunk
+    kind = np.repeat([0, 1], [claims.num_rows, complaints.num_rows])
+    order = np.lexsort((kind, events.column("__row").to_numpy()))
+    return events.take(pa.array(order)).drop_columns(["__row"])
+
+
+def _complaint_handlers(keys: np.ndarray, complaint: dict[str, np.ndarray]) -> np.ndarray:
+    """One person of the complaint's unit handles the whole complaint."""
+    unit = _ACT_UNIT[complaint["activity"]]
+    u = _uniform(keys[complaint["row"]], "complaint handler")
+    return _TEAM_OFFSET[unit] + (u * _TEAM_SIZE[unit]).astype(np.int64)
+
+
+def _columns(
+    row: np.ndarray,
+    act: np.ndarray,
+    start: np.ndarray,
+    complete: np.ndarray,
+    resource: np.ndarray,
+    channel: np.ndarray,
+    nps: np.ndarray,
+    numbers: np.ndarray,
+    total_cases: int,
+    prefix: str = "CLM-",
+) -> pa.Table:
+    """The event columns of the events that happened before the export, in event order;
+    "__row" keeps each event's case row for the case columns."""
+    in_log = complete <= EXPORT_END
+    row = row[in_log]
+    return pa.table(
+        {
+            "Case ID": pc.take(_ids(numbers, total_cases, prefix), pa.array(row)),
+            "Activity": _dictionary(act[in_log], (a.name for a in ACTIVITIES)),
+            "Start Timestamp": pa.array(start[in_log]),
+            "Complete Timestamp": pa.array(complete[in_log]),
+            "Resource": _dictionary(resource[in_log], [*_RESOURCE_NAMES, PORTAL]),
+            "Department": _dictionary(_ACT_UNIT[act[in_log]], UNITS),
+            "Channel": _dictionary(channel[in_log], CHANNELS),
+            "__row": pa.array(row),
+            "nps": pa.array(nps[row], mask=np.isnan(nps[row])).cast(pa.int64()),
+        }
+    )
+
+
+def _with_case_columns(table: pa.Table, columns: dict[str, pa.Array]) -> pa.Table:
+    """The table with each case column's value of its event's case, before "nps"."""
+    rows = table.column("__row")
+    for name, values in columns.items():
+        table = table.add_column(table.num_columns - 1, name, pc.take(values, rows))
+    return table
+
+
+def _customer_numbers(keys: np.ndarray, numbers: np.ndarray) -> np.ndarray:
+    """The customer of each claim: its own number, or for a returning customer the number
+    of an earlier claim (chosen by hash, so it does not depend on the chunk)."""
+    earlier = np.floor(_uniform(keys, "earlier claim") * (numbers - 1)).astype(np.int64) + 1
+    returning = (_uniform(keys, "returning customer") < _P_RETURNING_CUSTOMER) & (numbers > 1)
+    return np.where(returning, earlier, numbers)
+
+
+def _complaints(
+    ev: dict[str, np.ndarray],
+    complete: np.ndarray,
+    keys: np.ndarray,
+    counts: np.ndarray,
+    without: frozenset[str],
+) -> dict[str, np.ndarray]:
+    """The events of the complaint cases: row (the claim complained about), activity, start
+    and complete. A complaint starts 1 to 14 days after the claim's last event."""
+    n = len(keys)
+    rejected = counts[:, _B["reject"]] > 0
+    bounced = counts[:, _B["pingpong"]] > 0
+    chance = np.where(
+        rejected & bounced,
+        _P_COMPLAINT_REJECTED_AFTER_PINGPONG,
+        np.where(rejected, _P_COMPLAINT_REJECTED, _P_COMPLAINT_OTHER),
+    )
+    complains = (_uniform(keys, "complaint") < chance) & ("complaints" not in without)
+    last = np.full(n, np.datetime64("NaT"), dtype=complete.dtype)
+    last[ev["row"]] = complete  # events are in case order: the last one wins
+    rows = np.flatnonzero(complains)
+    low, high = _COMPLAINT_AFTER_DAYS
+    after_s = (low + (high - low) * _uniform(keys[rows], "complaint after")) * 86400
+    opened = _uniform(keys[rows], "complaint opened") * 2 * 3600  # read within 2 office hours
+    arrival = _to_office(last[rows] + after_s.astype("timedelta64[s]")) + opened
+    steps = len(COMPLAINT_ACTIVITIES)
+    act = np.tile([_ACT[name] for name in COMPLAINT_ACTIVITIES], len(rows))
+    row = np.repeat(rows, steps)
+    step = np.tile(np.arange(steps), len(rows))
+    u = _uniform(keys[row] ^ (step.astype(np.uint64) + np.uint64(1)), "complaint timing")
+    wait_s = np.where(step == 0, 0.0, _lognormal(u, _ACT_WAIT_S[act], 0.6))
+    work_s = _ACT_WORK_S[act]
+    done_s = np.cumsum(wait_s + work_s).reshape(len(rows), steps)
+    before = done_s[:, :1] - (wait_s + work_s).reshape(len(rows), steps)[:, :1]
+    complete_s = np.repeat(arrival, steps) + (done_s - before).ravel()
+    return {
+        "row": row,
+        "activity": act,
+        "start": _to_calendar(complete_s - work_s),
+        "complete": _to_calendar(complete_s),
+    }
 
 
 # --- public interface ---------------------------------------------------------------------

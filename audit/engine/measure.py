@@ -17,6 +17,7 @@ from audit.engine.cases import (
     build_cases,
     ongoing_cutoff,
 )
+from audit.engine.customers import customer_measures
 from audit.engine.journey_tables import register_journey
 from audit.engine.levels import activity_measures, stage_measures, unit_measures
 from audit.engine.overview import log_summary, totals
@@ -113,6 +114,7 @@ def measure(
         pingpong_pairs=pingpong_pairs(con),
         back_jumps=back_jump_pairs(con),
         dfg=directly_follows(con),
+        customers=customer_measures(con, journey.repeat_within_days, log_end),
     )
 
 

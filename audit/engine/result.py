@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from audit.engine.customers import CustomerMeasures
+
 
 @dataclass
 class Measures:
@@ -50,6 +52,8 @@ class Measures:
     back_jumps: from_stage, to_stage, count, cases.
     dfg: source, target, count, cases, wait_hours_median, handoffs, is_back_jump
         (directly-follows relation between activities, with "▶ start" / "■ end" nodes).
+    customers: repeat contacts across each customer's cases (audit.engine.customers), or
+        None when the log has no customer column or no case has a customer.
     """
 
     log: dict
@@ -63,4 +67,5 @@ class Measures:
     pingpong_pairs: pd.DataFrame
     back_jumps: pd.DataFrame
     dfg: pd.DataFrame
+    customers: CustomerMeasures | None = None
     extra: dict = field(default_factory=dict)

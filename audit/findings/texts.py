@@ -139,6 +139,70 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "{score} {high} neljänneksellä, joka viipyi pisimpään vaiheessa {stage}, ja "
         "{low} muilla ({high_cases} asiaa)",
     },
+    # Repeat contacts: why customers come back ({whose} completes "customers ...").
+    "repeat.evidence": {
+        "en": "{share} of customers {whose} came back within {days} days, against {rest} of "
+        "the rest ({came_back} of {cases} cases)",
+        "fi": "{share} asiakkaista, {whose}, palasi {days} päivän kuluessa, muista {rest} "
+        "({came_back}/{cases} asiaa)",
+    },
+    "repeat.whose.status.good": {
+        "en": "whose case ended well",
+        "fi": "joiden asia päättyi hyvin",
+    },
+    "repeat.whose.status.bad": {
+        "en": "whose case ended badly",
+        "fi": "joiden asia päättyi huonosti",
+    },
+    "repeat.whose.status.check": {
+        "en": "whose case ended in an outcome still to be judged",
+        "fi": "joiden asia päättyi vielä arvioimattomaan lopputulokseen",
+    },
+    "repeat.whose.status.dropoff": {
+        "en": "whose case stopped without an outcome",
+        "fi": "joiden asia jäi kesken ilman lopputulosta",
+    },
+    "repeat.whose.status.ongoing": {
+        "en": "whose case was still open",
+        "fi": "joiden asia oli yhä auki",
+    },
+    "repeat.whose.last_stage": {
+        "en": "whose case ended in the stage {value}",
+        "fi": "joiden asia päättyi vaiheeseen {value}",
+    },
+    "repeat.whose.channel": {
+        "en": "whose case came in through {value}",
+        "fi": "joiden asia tuli kanavasta {value}",
+    },
+    "repeat.whose.had_pingpong.true": {
+        "en": "whose case bounced between units (ping-pong)",
+        "fi": "joiden asia pomppi yksiköiden välillä (ping-pong)",
+    },
+    "repeat.whose.had_pingpong.false": {
+        "en": "whose case did not bounce between units",
+        "fi": "joiden asia ei pomppinut yksiköiden välillä",
+    },
+    "repeat.whose.had_rework.true": {
+        "en": "whose case had rework",
+        "fi": "joiden asiassa tehtiin työtä uudelleen",
+    },
+    "repeat.whose.had_rework.false": {
+        "en": "whose case had no rework",
+        "fi": "joiden asiassa ei tehty työtä uudelleen",
+    },
+    "repeat.whose.broke_promise.true": {
+        "en": "whose case broke a stage promise",
+        "fi": "joiden asiassa vaiheen lupaus rikkoutui",
+    },
+    "repeat.whose.broke_promise.false": {
+        "en": "whose case kept every stage promise",
+        "fi": "joiden asiassa jokainen vaiheen lupaus piti",
+    },
+    "stage.repeat_contacts": {
+        "en": "{count} customers came back within {days} days after their case ended here",
+        "fi": "{count} asiakasta palasi {days} päivän kuluessa, kun asia oli päättynyt tähän",
+    },
+    "component.repeat_contacts": {"en": "repeat contacts", "fi": "uusintayhteydenotot"},
     # Summaries.
     "summary.title": {"en": "Journey audit: {source}", "fi": "Asiakaspolun auditointi: {source}"},
     "summary.log": {

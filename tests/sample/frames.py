@@ -19,3 +19,8 @@ def as_frame(table: pa.Table) -> pd.DataFrame:
         frame[column] = frame[column].astype("datetime64[s]")
     frame["nps"] = frame["nps"].astype(float)
     return frame
+
+
+def claim_cases(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claim cases only: complaint cases (CMP-…) left out."""
+    return frame[frame["Case ID"].str.startswith("CLM-")].reset_index(drop=True)

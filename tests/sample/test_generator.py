@@ -78,8 +78,8 @@ def share(cases: set[str], frame: pd.DataFrame) -> float:
     return len(cases) / frame[CASE].nunique()
 
 
-def test_every_case_is_in_the_log_with_the_export_columns(claims):
-    assert list(claims.columns) == [
+def test_every_case_is_in_the_log_with_the_export_columns(claims, log):
+    assert list(log.columns) == [
         "Case ID",
         "Activity",
         "Start Timestamp",
@@ -87,6 +87,7 @@ def test_every_case_is_in_the_log_with_the_export_columns(claims):
         "Resource",
         "Department",
         "Channel",
+        "Customer ID",
         "claim_type",
         "first_contact",
         "nps",
@@ -97,10 +98,10 @@ def test_every_case_is_in_the_log_with_the_export_columns(claims):
     assert claims["Department"].nunique() == 5
 
 
-def test_times_are_ordered_and_in_office_hours(claims):
-    start, complete = claims["Start Timestamp"], claims["Complete Timestamp"]
+def test_times_are_ordered_and_in_office_hours(log):
+    start, complete = log["Start Timestamp"], log["Complete Timestamp"]
     assert (start <= complete).all()
-    previous_complete = complete.groupby(claims[CASE]).shift()
+    previous_complete = complete.groupby(log[CASE]).shift()
     assert (start[previous_complete.notna()] >= previous_complete.dropna()).all()
     assert start.dt.day_of_week.max() <= 4  # Monday to Friday
     assert start.dt.hour.between(8, 16).all()
@@ -233,3 +234,45 @@ def test_command_line_refuses_a_missing_folder(tmp_path):
     )
     assert done.returncode == 2
     assert "does not exist; create it" in done.stderr
+
+
+def _complaints(log: pd.DataFrame) -> pd.DataFrame:
+    """One row per complaint: the claim it is about, when it arrived and the customer."""
+    complaints = log[log[CASE].str.startswith("CMP-")]
+    first = complaints.groupby(CASE).agg(
+        arrived=("Complete Timestamp", "min"), customer=("Customer ID", "first")
+    )
+    first.index = first.index.str.replace("CMP-", "CLM-")
+    return first
+
+
+def test_rejected_claims_bring_complaints_most_often_after_pingpong(log, claims):
+    complaints = _complaints(log)
+    last = claims.groupby(CASE).agg(
+        ended=("Complete Timestamp", "max"),
+        customer=("Customer ID", "first"),
+        last_activity=("Activity", "last"),
+    )
+    about = last.loc[complaints.index]
+    assert (complaints["customer"] == about["customer"]).all(), "the same customer complains"
+    days = (complaints["arrived"] - about["ended"]).dt.total_seconds() / 86400
+    assert days.between(1, 17).all()  # 1 to 14 calendar days, read at the next opening
+    rejected = last["last_activity"] == "Claim rejected"
+    bounced = last.index.isin(list(pingpong_cases(claims)))
+    came_back = last.index.isin(complaints.index)
+    # planted: 70 % after rejection with ping-pong, 20 % after a plain rejection, 2 % else
+    # (a few complaints fall after the export and are not in the log)
+    assert came_back[rejected & bounced].mean() > 0.55
+    assert 0.08 < came_back[rejected & ~bounced].mean() < 0.32
+    assert came_back[~rejected].mean() < 0.04
+
+
+def test_some_customers_have_several_claims(claims):
+    claims_per_customer = claims.groupby("Customer ID")[CASE].nunique()
+    # about 6 % of claims come from the customer of an earlier claim
+    assert 0.03 < (claims_per_customer > 1).sum() / len(claims_per_customer) < 0.09
+
+
+def test_without_complaints_no_customer_complains():
+    log = as_frame(generate_table(CASES, seed=11, without=["complaints"]))
+    assert not log[CASE].str.startswith("CMP-").any()

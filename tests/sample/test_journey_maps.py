@@ -77,7 +77,7 @@ def test_insurance_journey_keeps_the_generators_stages_and_promises():
     assert [stage["name"] for stage in journey_map["stages"]] == list(STAGES)
     promises = [stage["promise"] for stage in journey_map["stages"]]
     hours = [float(p[:-1]) * HOURS[p[-1]] for p in promises]
-    assert hours == list(STAGE_PROMISE_HOURS) == [24.0, 168.0, 240.0, 72.0]
+    assert hours == list(STAGE_PROMISE_HOURS) == [24.0, 168.0, 240.0, 72.0, 336.0]
     assert journey_map["survey"] == {"nps": "nps"}
 
 
