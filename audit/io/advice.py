@@ -37,6 +37,10 @@ LABEL_AGREEMENT = 0.9
 XES_TRANSITIONS: tuple[str, ...] = ("start", *EVENT_TRANSITIONS, *NOT_EVENT_TRANSITIONS)
 """The values of the XES standard lifecycle model, in lower case."""
 
+_VIEW = "advised_events"
+"""The name the events go by in this module's SQL (not "events", which the caller's
+connection may already use for another view)."""
+
 _TEXTS = {
     "en": {
         "lifecycle": "The lifecycle column {column!r} holds values outside the XES lifecycle "
@@ -110,11 +114,11 @@ def _lifecycle_reasons(
         return None
     known = ", ".join("'" + value + "'" for value in XES_TRANSITIONS)
     rows = relation.query(
-        "events",
+        _VIEW,
         f"""
         WITH foreign_values AS (
             SELECT CAST({quote(column)} AS VARCHAR) AS value, {ACTIVITY} AS activity
-            FROM events
+            FROM {_VIEW}
             WHERE lower(CAST({quote(column)} AS VARCHAR)) NOT IN ({known})
         ),
         counted AS (SELECT value, count(*) AS events FROM foreign_values GROUP BY value),
@@ -124,7 +128,7 @@ def _lifecycle_reasons(
             GROUP BY activity ORDER BY count(*) DESC, activity LIMIT 1
         )
         SELECT value, (SELECT activity FROM example), (SELECT count(*) FROM foreign_values),
-               (SELECT count(*) FROM events)
+               (SELECT count(*) FROM {_VIEW})
         FROM counted
         ORDER BY events DESC, value
         LIMIT 3
@@ -149,11 +153,11 @@ def _lifecycle_reasons(
 def _coded(relation: duckdb.DuckDBPyRelation) -> bool:
     """True when most activity names are codes: digits and no whitespace."""
     (coded,) = relation.query(
-        "events",
+        _VIEW,
         f"""
         SELECT coalesce(avg(CAST(regexp_matches(activity, '[0-9]')
                              AND NOT regexp_matches(activity, '\\s') AS DOUBLE)), 0)
-        FROM (SELECT DISTINCT {ACTIVITY} AS activity FROM events)
+        FROM (SELECT DISTINCT {ACTIVITY} AS activity FROM {_VIEW})
         """,
     ).fetchall()[0]
     return coded > 0.5
@@ -162,11 +166,11 @@ def _coded(relation: duckdb.DuckDBPyRelation) -> bool:
 def _label_reasons(relation: duckdb.DuckDBPyRelation, column: str) -> dict[str, str] | None:
     """Why to use ``column`` as the activity, or None when it does not label the codes."""
     row = relation.query(
-        "events",
+        _VIEW,
         f"""
         WITH pairs AS (
             SELECT {ACTIVITY} AS code, {quote(column)} AS label, count(*) AS events
-            FROM events WHERE {quote(column)} IS NOT NULL GROUP BY code, label
+            FROM {_VIEW} WHERE {quote(column)} IS NOT NULL GROUP BY code, label
         ),
         per_code AS (
             SELECT code, max(events) AS agreeing, sum(events) AS labelled,
@@ -175,7 +179,7 @@ def _label_reasons(relation: duckdb.DuckDBPyRelation, column: str) -> dict[str, 
         ),
         labels AS (SELECT DISTINCT label FROM pairs),
         example AS (SELECT code, label FROM per_code ORDER BY labelled DESC, code LIMIT 1)
-        SELECT sum(agreeing), sum(labelled), (SELECT count(*) FROM events), count(*),
+        SELECT sum(agreeing), sum(labelled), (SELECT count(*) FROM {_VIEW}), count(*),
                (SELECT count(*) FROM labels),
                (SELECT count(*) FILTER (WHERE regexp_matches(label, '\\S\\s+\\S')) FROM labels),
                (SELECT code FROM example), (SELECT label FROM example)

@@ -36,13 +36,17 @@ COMMON_WORD_MIN = 3
 """A touchpoint word in more than half of the activity names, and in at least this many,
 names the process ("Request For Payment ...") rather than a contact, so it marks none."""
 
+_VIEW = "drafted_events"
+"""The name the events go by in this module's SQL (not "events", which the caller's
+connection may already use for another view)."""
+
 _PROFILE_SQL = f"""
 WITH ordered AS (
     SELECT {CASE} AS case_id, {ACTIVITY} AS activity, {{channel}} AS channel,
            row_number() OVER (PARTITION BY {CASE} ORDER BY {TIMESTAMP}, {EVENT_INDEX})
                AS position,
            count(*) OVER (PARTITION BY {CASE}) AS case_events
-    FROM events
+    FROM {_VIEW}
 ),
 positioned AS (
     SELECT *, (position - 1)::DOUBLE / greatest(case_events - 1, 1) AS relative_position
@@ -183,7 +187,7 @@ def activity_profile(events: pa.Table | duckdb.DuckDBPyRelation) -> pd.DataFrame
     (whether the channel varies within cases), has_channel and cases."""
     relation = _relation(events)
     channel = CHANNEL if CHANNEL in relation.columns else "NULL::VARCHAR"
-    return relation.query("events", _PROFILE_SQL.format(channel=channel)).df()
+    return relation.query(_VIEW, _PROFILE_SQL.format(channel=channel)).df()
 
 
 def _stages(profile: pd.DataFrame, count: int, texts: dict[str, str], language: str) -> list[Stage]:

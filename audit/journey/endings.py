@@ -53,6 +53,10 @@ ONGOING_WAIT_QUANTILE = 0.95
 """A case whose last event is closer to the end of the log than this quantile of the
 waits between events may still go on (the audit's own rule for ongoing cases)."""
 
+_VIEW = "ending_events"
+"""The name the events go by in this module's SQL (not "events", which the caller's
+connection may already use for another view)."""
+
 _SETTLED_ENDINGS_SQL = f"""
 WITH ordered AS (
     SELECT {CASE} AS case_id, {ACTIVITY} AS activity, {TIMESTAMP} AS timestamp,
@@ -61,7 +65,7 @@ WITH ordered AS (
            count(*) OVER (PARTITION BY {CASE}) AS case_events,
            max({TIMESTAMP}) OVER (PARTITION BY {CASE}) AS case_end,
            bool_or(named) OVER (PARTITION BY {CASE}) AS reaches_named
-    FROM events
+    FROM {_VIEW}
     WINDOW in_case AS (PARTITION BY {CASE} ORDER BY {TIMESTAMP}, {EVENT_INDEX})
 ),
 settled AS (
@@ -145,7 +149,7 @@ def _settled_endings(relation: duckdb.DuckDBPyRelation, named: list[str]) -> pd.
     )
     columns = [ColumnExpression(name) for name in (CASE, ACTIVITY, TIMESTAMP, EVENT_INDEX)]
     events = relation.select(*columns, marked.alias("named"))
-    return events.query("events", _SETTLED_ENDINGS_SQL).df()
+    return events.query(_VIEW, _SETTLED_ENDINGS_SQL).df()
 
 
 def guess_outcomes(relation: duckdb.DuckDBPyRelation, profile: pd.DataFrame) -> list[OutcomeGuess]:

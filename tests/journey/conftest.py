@@ -62,6 +62,11 @@ def helpdesk_events() -> pa.Table:
 
 
 @pytest.fixture(scope="module")
+def sepsis_events() -> pa.Table:
+    return read_xes("sepsis.xes.gz")
+
+
+@pytest.fixture(scope="module")
 def receipt_events() -> pa.Table:
     columns = {
         "case:concept:name": "case_id",

@@ -105,6 +105,13 @@ def test_a_duckdb_relation_drafts_the_same_map():
     assert draft_journey(relation) == draft_journey(table)
 
 
+def test_a_relation_drafts_its_own_events_whatever_else_its_connection_holds():
+    con = duckdb.connect()
+    con.register("events", _log({"x": [("Other", 0, None), ("Else", 1, None)]}))
+    con.register("claims", _log(CLAIMS))
+    assert draft_journey(con.table("claims")) == draft_journey(_log(CLAIMS))
+
+
 def test_a_channel_that_is_a_case_attribute_makes_no_touchpoint():
     cases = {
         "c1": [("Apply", 0, "web"), ("Check", 1, "web"), ("Approved", 2, "web")],
