@@ -42,6 +42,10 @@ EXPANSION_RATIO = 100
 """How many times its own size a compressed file may expand to (above the floor)."""
 EXPANSION_FLOOR = 64 << 20
 """Bytes any compressed file may expand to, whatever its ratio."""
+NESTING = 100
+"""Deepest nesting of XES list and container values. Real logs nest them two or three deep;
+rustxes recurses into them and overflows its stack (killing the process) some thousands
+deep."""
 CHUNK = 1 << 20
 """Bytes examined at a time."""
 FIELD_HINT = (
@@ -87,12 +91,12 @@ class BoundedStream(io.RawIOBase):
     def __init__(self, path: Path, separators: bytes, place: Place, unit: str = "value"):
         super().__init__()
         self._path = path
-        self._compressed = is_gzip(path)
-        self._limit = expansion_limit(path.stat().st_size) if self._compressed else None
+        compressed = is_gzip(path)
+        self._limit = expansion_limit(path.stat().st_size) if compressed else None
         self._separators = [bytes([separator]) for separator in separators]
         self._place = place
         self._unit = unit
-        self._handle = _open(path, self._compressed)
+        self._handle = _open(path, compressed)
         self._offset = 0
         self._run = 0
 
@@ -166,7 +170,7 @@ class BoundedStream(io.RawIOBase):
 
     def _refuse(self, start: int) -> None:
         """Refuse the value that starts at byte `start` of the decompressed file."""
-        place = self._place(_prefix(self._path, self._compressed, start))
+        place = place_of(self._path, start, self._place)
         raise AuditInputError(
             f"{place}: a single {self._unit} is longer than {FIELD_BYTES >> 10} KiB; "
             "no case id, activity, resource or attribute of an event log is that long",
@@ -179,10 +183,15 @@ def _open(path: Path, compressed: bool) -> io.BufferedIOBase:
     return gzip.open(path, "rb") if compressed else path.open("rb")  # type: ignore[return-value]
 
 
-def _prefix(path: Path, compressed: bool, end: int) -> Iterator[bytes]:
+def place_of(path: Path, offset: int, place: Place) -> str:
+    """The place of byte `offset` of the (decompressed) file, named by `place`."""
+    return place(_prefix(path, offset))
+
+
+def _prefix(path: Path, end: int) -> Iterator[bytes]:
     """The first `end` bytes of the decompressed file, in chunks (read again, to name a
     place: the hot path keeps no count)."""
-    with _open(path, compressed) as handle:
+    with _open(path, is_gzip(path)) as handle:
         while end > 0:
             chunk = handle.read(min(CHUNK, end))
             if not chunk:

@@ -64,31 +64,47 @@ def _check_parquet_size(metadata: pq.FileMetaData, path: Path) -> None:
 def read_xlsx_raw(path: Path, rows: int | None = None) -> RawLog:
     """Read the first non-empty sheet of an Excel workbook; its first row is the header.
     Only the first `rows` rows under the header when given (a preview)."""
+    cells = _sheet_rows(path, rows)
+    if cells is None:
+        raise AuditInputError(
+            "no sheet has a header row and data", source=path.name, hint="check the workbook"
+        )
+    raw = RawLog(table=_to_table(cells), locate=line_locator(2, "row"))
+    check_values(raw.table, raw.locate, path.name)
+    return raw
+
+
+def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
+    """The rows of the first sheet with a header and data (the header and `rows` more when
+    given), None when no sheet has both.
+
+    openpyxl raises whatever its parts raise on a damaged workbook (zip, zlib and XML
+    errors, KeyError for a missing part, ValueError or TypeError for a bad value), while
+    opening it and, in read-only mode, while reading its rows: any of it means that the
+    workbook cannot be read."""
     try:
         with zipfile.ZipFile(path) as archive:
             expanded = sum(member.file_size for member in archive.infolist())
         check_expansion(expanded, path.stat().st_size, path.name)
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            for sheet in workbook.worksheets:
+                cells = list(
+                    islice(sheet.iter_rows(values_only=True), None if rows is None else rows + 1)
+                )
+                if len(cells) >= 2:
+                    return cells
+        finally:
+            workbook.close()
+    except AuditInputError:
+        raise
+    except Exception as exc:  # see the docstring: a damaged workbook, whatever the error
         raise AuditInputError(
-            f"cannot be read as an Excel workbook ({exc})",
+            f"cannot be read as an Excel workbook ({type(exc).__name__}: {exc})",
             source=path.name,
             hint="save it again as .xlsx, or export it as CSV",
         ) from exc
-    try:
-        for sheet in workbook.worksheets:
-            cells = list(
-                islice(sheet.iter_rows(values_only=True), None if rows is None else rows + 1)
-            )
-            if len(cells) >= 2:
-                raw = RawLog(table=_to_table(cells), locate=line_locator(2, "row"))
-                check_values(raw.table, raw.locate, path.name)
-                return raw
-    finally:
-        workbook.close()
-    raise AuditInputError(
-        "no sheet has a header row and data", source=path.name, hint="check the workbook"
-    )
+    return None
 
 
 def _to_table(rows: list[tuple]) -> pa.Table:

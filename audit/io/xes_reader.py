@@ -52,7 +52,7 @@ import pyarrow.compute as pc
 import rustxes
 
 from audit.errors import AuditInputError
-from audit.io.limits import BoundedStream, check_values, xes_place
+from audit.io.limits import NESTING, BoundedStream, check_values, place_of, xes_place
 from audit.io.raw import RawLog, broken_gzip, check_head, is_gzip
 
 CASE_ID_COLUMN = "case:concept:name"
@@ -65,6 +65,8 @@ OFFSET = re.compile(rb"(Z|[+-]\d{2}:?\d{2})$")
 MIXED = re.compile(r"Warning: Attribute (.+) contains values of different dtypes \((.*)\)")
 LOG_END = re.compile(rb"(</log>|<log\b[^<>]*/>)$")
 NESTED = r"^\[(Attribute \{.*)?\]$"
+NESTING_TAG = re.compile(rb"<(/?)(?:list|container)\b[^<]*")
+NESTING_OPEN = re.compile(rb"<(?:list|container)\b")
 
 
 def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
@@ -100,13 +102,50 @@ def _stream(path: Path) -> tuple[bytes, bytes]:
     """The head and the tail of the (decompressed) file, read once through the input
     limits: the head for the prolog and the dates, the tail for the closing </log>."""
     head = tail = b""
+    nesting = _Nesting(path)
     with BoundedStream(path, b"<", xes_place, unit="XML element") as stream:
         while chunk := stream.read():
             if len(head) < PROLOG_BYTES:
                 head += chunk[: PROLOG_BYTES - len(head)]
             tail = (tail + chunk)[-TAIL:]
+            nesting.feed(chunk)
+    nesting.feed(b"", final=True)
     check_head(path, head)
     return head, tail
+
+
+class _Nesting:
+    """How deep list and container values nest, followed through the file in chunks; more
+    than NESTING deep is refused (see audit.io.limits). A tag cut at the end of a chunk
+    is carried over to the next; outside any value, a chunk that opens none costs one
+    search. Stray closing tags do not make room for more opening ones."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._depth = 0
+        self._offset = 0
+        self._carry = b""
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        data = self._carry + chunk
+        end = len(data) if final else max(data.rfind(b"<"), 0)
+        start, self._carry = self._offset, data[end:]
+        self._offset += end
+        if not self._depth and not NESTING_OPEN.search(data, 0, end):
+            return
+        for tag in NESTING_TAG.finditer(data, 0, end):
+            if tag[1]:
+                self._depth = max(self._depth - 1, 0)
+            elif not tag[0].rstrip().endswith(b"/>"):
+                self._depth += 1
+                if self._depth > NESTING:
+                    place = place_of(self._path, start + tag.start(), xes_place)
+                    raise AuditInputError(
+                        f"{place}: list or container values nested more than {NESTING} deep; "
+                        "no event log nests its attributes that deep",
+                        source=self._path.name,
+                        hint="export the log again without the nested values",
+                    )
 
 
 def check_prolog(head: bytes, source: str) -> None:
@@ -155,6 +194,7 @@ def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
         try:
             with _named_for_rustxes(path) as named:
                 frame, meta = rustxes.import_xes(str(named))
+            table = frame.to_arrow()  # a panic too for a key with a NUL, which XML forbids
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # rustxes reports bad XML as a Rust panic
@@ -171,7 +211,7 @@ def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
             mixed[found[1]] = ", ".join(sorted(re.findall(r"\w+", found[2])))
         else:
             sys.stderr.write(line)
-    return frame.to_arrow(), json.loads(meta), mixed
+    return table, json.loads(meta), mixed
 
 
 def _malformed(path: Path, exc: BaseException) -> AuditInputError:

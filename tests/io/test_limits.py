@@ -243,3 +243,19 @@ def test_excel_member_beyond_the_ratio_is_refused(tmp_path, small_floor):
     assert 100 * path.stat().st_size < 4 << 20
     with pytest.raises(AuditInputError, match="looks like a decompression bomb"):
         read_log(path)
+
+
+def _nested_xes(depth: int) -> str:
+    opened = '<list key="l"><values>' * depth + "</values></list>" * depth
+    event = EVENT.decode().replace("</event>", opened + "</event>")
+    return XES_HEAD.decode() + event + "</trace></log>\n"
+
+
+def test_xes_values_nested_100_deep_read_101_are_refused(write_file):
+    """rustxes recurses into nested values: 10,000 deep killed the process (stack overflow)
+    before this limit."""
+    assert read_log(write_file("fits.xes", _nested_xes(100))).quality.events_used == 1
+    with pytest.raises(AuditInputError, match=r"line 4 \(trace 1, event 1\): list or container"):
+        read_log(write_file("deep.xes", _nested_xes(101)))
+    with pytest.raises(AuditInputError, match="nested more than 100 deep"):
+        read_log(write_file("deeper.xes", _nested_xes(20_000)))

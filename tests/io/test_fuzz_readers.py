@@ -1,0 +1,97 @@
+"""Fuzz the CSV, XES and Excel readers: every input, however broken, ends in a log whose
+data-quality account balances or in an AuditInputError (see fuzz_support for the property,
+the strategies and the command for a longer run)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from fuzz_support import (
+    MAPPINGS,
+    REALDATA,
+    csv_files,
+    fuzz_settings,
+    reads_or_refuses,
+    real_csv_files,
+    real_xes_files,
+    timeless,
+    xes_files,
+    xlsx_files,
+)
+from hypothesis import example, given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+SUFFIXES = (".csv", ".csv.gz", ".tsv", ".xes", ".xes.gz", ".xlsx", ".parquet")
+needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
+NUL_KEY = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace><event>'
+    b'<string key="concept:name" value="a"/><string key="\x00" value="x"/></event></trace>\n'
+    b"</log>\n"
+)
+
+
+def damaged_workbook(member: str) -> bytes:
+    """A small workbook whose `member` starts with an invalid deflate block."""
+    book = Workbook()
+    book.active.append(["case", "activity", "timestamp"])
+    book.active.append(["1", "Apply", "2024-01-02 10:00"])
+    data = bytearray(timeless(book))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(member)
+    name_and_extra = int.from_bytes(
+        data[info.header_offset + 26 : info.header_offset + 30], "little"
+    )
+    data[info.header_offset + 30 + (name_and_extra & 0xFFFF) + (name_and_extra >> 16)] = 0xFF
+    return bytes(data)
+
+
+@fuzz_settings(25)
+@given(st.binary(max_size=600), st.sampled_from(SUFFIXES))
+def test_fuzz_random_bytes(data, suffix):
+    reads_or_refuses("random" + suffix, data)
+
+
+@fuzz_settings(60)
+@given(csv_files())
+def test_fuzz_csv(file):
+    reads_or_refuses(*file)
+
+
+@fuzz_settings(25)
+@given(csv_files(), MAPPINGS)
+def test_fuzz_csv_with_chosen_roles(file, mapping):
+    reads_or_refuses(*file, mapping)
+
+
+@fuzz_settings(50)
+@given(xes_files())
+@example(("log.xes", NUL_KEY))  # polars panicked on the NUL (PanicException, a BaseException)
+def test_fuzz_xes(file):
+    reads_or_refuses(*file)
+
+
+@fuzz_settings(25)
+@given(xlsx_files())
+@example(("log.xlsx", damaged_workbook("docProps/core.xml")))  # zlib.error from openpyxl
+@example(("log.xlsx", damaged_workbook("xl/worksheets/sheet1.xml")))  # ... while reading rows
+def test_fuzz_excel(file):
+    reads_or_refuses(*file)
+
+
+@pytest.mark.realdata
+@needs_realdata
+@fuzz_settings(40)
+@given(real_csv_files())
+def test_fuzz_real_csv_slices(file):
+    reads_or_refuses(*file)
+
+
+@pytest.mark.realdata
+@needs_realdata
+@fuzz_settings(40)
+@given(real_xes_files())
+def test_fuzz_real_xes_slices(file):
+    reads_or_refuses(*file)
