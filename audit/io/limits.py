@@ -228,14 +228,13 @@ def xes_place(prefix: Iterable[bytes]) -> str:
 def check_values(table: pa.Table, locate: Callable[[int], str], source: str) -> None:
     """AuditInputError naming the first column name or value of `table` longer than
     FIELD_BYTES (bytes of its UTF-8 text), with its place from `locate`."""
-    for name in table.column_names:
+    for name, column in zip(table.column_names, table.columns, strict=True):  # names may repeat
         if len(name.encode("utf-8", "surrogatepass")) > FIELD_BYTES:
             raise AuditInputError(
                 f"a column name is longer than {FIELD_BYTES >> 10} KiB (it starts {name[:40]!r})",
                 source=source,
                 hint="check that the first line (or row) of the file is the header",
             )
-        column = table.column(name)
         kind = column.type
         if pa.types.is_string_view(kind) or pa.types.is_binary_view(kind):
             column = column.cast(pa.large_binary())

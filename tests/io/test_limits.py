@@ -259,3 +259,12 @@ def test_xes_values_nested_100_deep_read_101_are_refused(write_file):
         read_log(write_file("deep.xes", _nested_xes(101)))
     with pytest.raises(AuditInputError, match="nested more than 100 deep"):
         read_log(write_file("deeper.xes", _nested_xes(20_000)))
+
+
+def test_repeated_column_names_are_each_checked(tmp_path):
+    """Columns are checked by position: by name, a repeated name raised a KeyError."""
+    path = tmp_path / "repeated.parquet"
+    columns = [pa.array(["1"]), pa.array(["y" * (FIELD_BYTES + 1)])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["dup", "dup"]), path)
+    with pytest.raises(AuditInputError, match=r"row 1, column 'dup': a value is longer"):
+        read_log(path)
