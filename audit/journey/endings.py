@@ -171,10 +171,10 @@ def guess_outcomes(relation: duckdb.DuckDBPyRelation, profile: pd.DataFrame) -> 
     settled = ["settled_cases", "settled_ends", "open_ends"]
     table[settled] = table[settled].fillna(0)
     guesses = {row["activity"]: _guess(row, "named", cases) for _, row in named.iterrows()}
-    ending = (table["settled_ends"] >= TERMINAL_SHARE * table["settled_cases"]) & (
+    where_cases_end = (table["settled_ends"] >= TERMINAL_SHARE * table["settled_cases"]) & (
         table["open_ends"] >= END_SHARE * cases
     )
-    for _, row in table[ending].iterrows():
+    for _, row in table[where_cases_end].iterrows():
         guesses.setdefault(row["activity"], _guess(row, "end", cases))
     families: dict[str, str] = {}
     for guess in sorted(guesses.values(), key=lambda guess: -guess.ends):
