@@ -175,8 +175,8 @@ ACTIVITIES: tuple[_Activity, ...] = (
     _Activity("Claim rejected", _CS, _DECISION, "letter", 3.0, 15),
     _Activity("Claim withdrawn", _CI, _DECISION, "phone", 30.0, 10),
     _Activity("Complaint received", _CS, _COMPLAINT, "first", 0.0, 10),
-    _Activity("Investigate complaint", _CS, _COMPLAINT, None, 40.0, 45),
-    _Activity("Complaint answered", _CS, _COMPLAINT, "letter", 16.0, 15),
+    _Activity("Investigate complaint", _CS, _COMPLAINT, None, 12.0, 45),
+    _Activity("Complaint answered", _CS, _COMPLAINT, "letter", 6.0, 15),
 )
 """The activities; the journey map ships in sample_logs/insurance_claims.journey.yaml."""
 OUTCOMES: dict[str, str] = {

@@ -240,3 +240,12 @@ def _chains(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY cases DESC, customer
         """,
     )
+
+
+def with_repeat_contacts(stages: pd.DataFrame, customers: CustomerMeasures | None) -> pd.DataFrame:
+    """The stage table with `repeat_contacts`: the repeat contacts whose earlier case ended
+    in the stage (0 where none did; missing without customers)."""
+    if customers is None:
+        return stages.assign(repeat_contacts=pd.NA)
+    counts = dict(zip(customers.stages["stage"], customers.stages["repeat_contacts"], strict=True))
+    return stages.assign(repeat_contacts=stages["stage"].map(counts).fillna(0).astype("int64"))

@@ -17,7 +17,7 @@ from audit.engine.cases import (
     build_cases,
     ongoing_cutoff,
 )
-from audit.engine.customers import customer_measures
+from audit.engine.customers import customer_measures, with_repeat_contacts
 from audit.engine.journey_tables import register_journey
 from audit.engine.levels import activity_measures, stage_measures, unit_measures
 from audit.engine.overview import log_summary, totals
@@ -97,11 +97,12 @@ def measure(
     build_case_stages(con)
     build_cases(con, cutoff, attributes)
     activities = activity_measures(con)
+    customers = customer_measures(con, journey.repeat_within_days, log_end)
     rule = "journey map" if journey.ongoing_after_hours is not None else "95th percentile of waits"
     return Measures(
         log=log_summary(con, profile, len(activities), cutoff, after_hours, rule),
         totals=totals(con),
-        stages=stage_measures(con),
+        stages=with_repeat_contacts(stage_measures(con), customers),
         activities=activities,
         org_units=unit_measures(con),
         cases=fetch_large_frame(con, f"SELECT * FROM {CASES_TABLE} ORDER BY case_id"),
@@ -114,7 +115,7 @@ def measure(
         pingpong_pairs=pingpong_pairs(con),
         back_jumps=back_jump_pairs(con),
         dfg=directly_follows(con),
-        customers=customer_measures(con, journey.repeat_within_days, log_end),
+        customers=customers,
     )
 
 

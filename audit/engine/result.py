@@ -33,7 +33,8 @@ class Measures:
         work of the case in the stage), work_hours_median (inside-out, None without start
         times), steps_median (internal steps per case), units_median (org units per case),
         self_loops, repetitions, back_jumps_into, touchpoints, dropoffs, promise_hours,
-        promise_kept_share, pingpongs.
+        promise_kept_share, pingpongs, repeat_contacts (whose earlier case ended in the stage;
+        missing without customers).
     activities: activity, stage, is_touchpoint, events, cases, wait_hours_median,
         wait_hours_p90, work_hours_median, self_loops, repetitions, repeats, redos,
         handoffs_in.

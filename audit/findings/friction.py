@@ -18,6 +18,9 @@ Stage components (docs/friction.md gives the reasoning):
 - dropoff:    drop-offs at the stage / cases that reached it
 - silence:    median time in stage / the largest median time in stage of the journey,
               times the share of a contact missing: max(0, 1 - touchpoints / cases)
+- repeat_contacts: repeat contacts whose earlier case ended in the stage / cases in the
+              stage, at most 1; only when the log has customers (otherwise it is left out
+              of the score, not counted as 0)
 
 Activities, org units and handoff pairs get scores of the same form over the components
 that exist at their level (see LEVEL_COMPONENTS). They are scored only when at least
@@ -102,7 +105,7 @@ def _scored(keys: pd.DataFrame, components: dict[str, np.ndarray], weights) -> p
 
 
 def stage_friction(measures: Measures, journey: CompiledJourney) -> pd.DataFrame:
-    """Friction of every journey stage: stage, order, the eight components, friction.
+    """Friction of every journey stage: stage, order, the components, friction.
 
     The "(unmapped)" row of the measures is not a stage and gets no score.
     """
@@ -120,6 +123,8 @@ def stage_friction(measures: Measures, journey: CompiledJourney) -> pd.DataFrame
         "dropoff": _ratio(stages["dropoffs"], cases),
         "silence": _relative(stages["time_in_stage_hours_median"]) * missing_contact,
     }
+    if measures.customers is not None:  # only measured when cases have customers
+        components["repeat_contacts"] = _ratio(stages["repeat_contacts"], cases)
     return _scored(stages[["stage", "order"]], components, journey.weights)
 
 

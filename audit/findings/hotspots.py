@@ -39,7 +39,7 @@ EVIDENCE_COMPONENTS = 2
 """How many of the strongest components an evidence sentence names."""
 
 ALWAYS_NAMED: dict[str, tuple[str, ...]] = {
-    "stage": ("pingpong", "back_jumps", "dropoff"),
+    "stage": ("pingpong", "back_jumps", "dropoff", "repeat_contacts"),
     "handoff_pair": ("pingpong",),
 }
 """Components a level's evidence names whenever they occur, however few points they add:
@@ -71,7 +71,7 @@ def _stage_phrases(row: pd.Series, language: str) -> dict[str, str]:
     cases = float(row["cases"] or 0)
     contacts = float(row["touchpoints"] or 0) / cases if cases else 0.0
     promise_kept = row["promise_kept_share"]
-    return {
+    phrases = {
         "wait": text(
             "stage.wait",
             language,
@@ -118,6 +118,14 @@ def _stage_phrases(row: pd.Series, language: str) -> dict[str, str]:
             contacts=format_number(contacts, language),
         ),
     }
+    if pd.notna(row.get("repeat_contacts_component")):
+        phrases["repeat_contacts"] = text(
+            "stage.repeat_contacts",
+            language,
+            count=_count(row["repeat_contacts"], language),
+            days=format_number(row["repeat_within_days"], language, digits=0),
+        )
+    return phrases
 
 
 def _activity_phrases(row: pd.Series, language: str) -> dict[str, str]:
@@ -227,6 +235,8 @@ def _scored_levels(
     stages = stage_scores.rename(columns=suffix).merge(
         measures.stages.drop(columns=["order"]), on="stage"
     )
+    if measures.customers is not None:
+        stages["repeat_within_days"] = measures.customers.totals["repeat_within_days"]
     activities = (
         activity_friction(measures, journey)
         .rename(columns=suffix)
@@ -256,7 +266,7 @@ def find_hotspots(
     """
     rows = []
     for level, table in _scored_levels(measures, journey, stage_scores).items():
-        names = LEVEL_COMPONENTS[level]
+        names = [c for c in LEVEL_COMPONENTS[level] if f"{c}_component" in table.columns]
         table = table.assign(_name=[_name(level, row) for _, row in table.iterrows()])
         worst = table[table["friction"] > 0].sort_values(
             ["friction", "cases", "_name"], ascending=[False, False, True], kind="stable"

@@ -42,6 +42,7 @@ STAGE_FIELDS: tuple[str, ...] = (
     "dropoffs",
     "promise_hours",
     "promise_kept_share",
+    "repeat_contacts",
 )
 """The measures of a stage in the JSON, in this order; friction fields follow."""
 
@@ -186,7 +187,13 @@ class AuditResult:
             stage["order"] = None if pd.isna(stage["order"]) else int(stage["order"])
             stage["friction"] = round(row["friction"], 1) if scored else None
             stage["friction_components"] = (
-                {c: round(row[f"friction_{c}"], 4) for c in FRICTION_COMPONENTS} if scored else None
+                {
+                    c: round(row[f"friction_{c}"], 4)
+                    for c in FRICTION_COMPONENTS
+                    if not pd.isna(row.get(f"friction_{c}"))
+                }
+                if scored
+                else None
             )
             stages.append(jsonable(stage))
         return stages

@@ -15,6 +15,7 @@ FRICTION_COMPONENTS: tuple[str, ...] = (
     "promise",
     "dropoff",
     "silence",
+    "repeat_contacts",
 )
 """The named parts of a stage's friction score; the journey file may weight each one."""
 

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from audit.report.safe import clean_text
 from audit.report.texts import text
 
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
@@ -28,6 +29,7 @@ COMPONENT_COLOURS: dict[str, str] = {
     "promise": "#edc948",
     "dropoff": "#59a14f",
     "silence": "#76b7b2",
+    "repeat_contacts": "#ff9da7",
 }
 """One colour per friction component, the same in every chart of the report."""
 
@@ -44,12 +46,22 @@ def to_svg(chart: alt.TopLevelMixin, language: str) -> str:
     """The chart as an inline SVG element (it has a viewBox, so it scales with the page);
     axes use the language's number and date formats; no external data may be fetched."""
     svg = vlc.vegalite_to_svg(
-        chart.to_dict(validate=False),
+        _without_control_characters(chart.to_dict(validate=False)),
         format_locale=LOCALES[language],
         time_format_locale=LOCALES[language],
         allowed_base_urls=[],
     )
     return re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+
+
+def _without_control_characters(spec: object) -> object:
+    """The chart specification with control characters removed from every text in it:
+    names from the log may carry them, and the renderer must never see them."""
+    if isinstance(spec, dict):
+        return {key: _without_control_characters(value) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [_without_control_characters(value) for value in spec]
+    return clean_text(spec) if isinstance(spec, str) else spec
 
 
 def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -65,7 +77,7 @@ def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 def components_chart(stage_friction: pd.DataFrame, weights: dict[str, float], language: str):
     """Stacked bars: each stage's friction score split into its weighted components."""
-    components = list(COMPONENT_COLOURS)
+    components = [c for c in COMPONENT_COLOURS if c in stage_friction.columns]
     total = sum(weights.get(c, 1.0) for c in components) or 1.0
     rows = [
         {
@@ -91,7 +103,7 @@ def components_chart(stage_friction: pd.DataFrame, weights: dict[str, float], la
             color=alt.Color(
                 "component:N",
                 title=None,
-                scale=alt.Scale(domain=labels, range=list(COMPONENT_COLOURS.values())),
+                scale=alt.Scale(domain=labels, range=[COMPONENT_COLOURS[c] for c in components]),
             ),
             order=alt.Order("component:N"),
         )

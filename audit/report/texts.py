@@ -215,6 +215,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "It ended badly ({activity}).",
         "fi": "Se päättyi huonosti ({activity}).",
     },
+    "story.status.check": {
+        "en": "It ended with {activity}, an outcome still to be judged.",
+        "fi": "Se päättyi toimintoon {activity}, jonka lopputulos on vielä arvioitava.",
+    },
     "story.status.dropoff": {
         "en": "The customer gave up: the case stopped at {stage}.",
         "fi": "Asiakas luovutti: asia pysähtyi vaiheeseen {stage}.",
@@ -448,6 +452,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "component.promise": {"en": "broken promise", "fi": "petetty lupaus"},
     "component.dropoff": {"en": "drop-off", "fi": "keskeytys"},
     "component.silence": {"en": "silence", "fi": "hiljaisuus"},
+    "component.repeat_contacts": {"en": "repeat contacts", "fi": "uusintayhteydenotot"},
     "hours": {"en": "hours", "fi": "tuntia"},
     "stage": {"en": "stage", "fi": "vaihe"},
     "unmapped": {"en": "(not on the journey)", "fi": "(ei polulla)"},

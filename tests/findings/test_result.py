@@ -79,7 +79,10 @@ def test_stages_carry_measures_friction_and_components(contract):
     assert assessment["promise_hours"] is None
     assert assessment["promise_kept_share"] is None
     assert assessment["friction"] == 43.1
-    assert set(assessment["friction_components"]) == set(FRICTION_COMPONENTS)
+    # no case has a customer, so repeat contacts are not measured (not scored as 0)
+    assert set(assessment["friction_components"]) == set(FRICTION_COMPONENTS) - {
+        "repeat_contacts"
+    }
     assert assessment["friction_components"]["pingpong"] == 0.75
     assert stages["Intake"]["promise_hours"] == 24.0
     unmapped = stages["(unmapped)"]

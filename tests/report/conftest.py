@@ -14,7 +14,7 @@ from audit.report import build_report
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "sample_logs" / "insurance_claims.csv"
 SAMPLE_JOURNEY = REPO / "sample_logs" / "insurance_claims.journey.yaml"
-STAGES = ("Report claim", "Provide documents", "Assessment", "Decision")
+STAGES = ("Report claim", "Provide documents", "Assessment", "Decision", "Complaint")
 """The stages of the shipped journey map, in order."""
 
 SECTIONS = (

@@ -92,7 +92,7 @@ def gap(result: AuditResult) -> None:
 def _component_points(result: AuditResult) -> pd.DataFrame:
     rows = []
     for stage in result.friction.itertuples(index=False):
-        parts = pd.Series({c: getattr(stage, c) for c in FRICTION_COMPONENTS})
+        parts = pd.Series({c: getattr(stage, c) for c in FRICTION_COMPONENTS if hasattr(stage, c)})
         for component, points in contributions(parts, result.weights).items():
             rows.append({"stage": stage.stage, "component": component, "points": points})
     points = pd.DataFrame(rows, columns=["stage", "component", "points"])
