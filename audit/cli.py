@@ -205,6 +205,15 @@ LanguageOption = Annotated[
     str | None, typer.Option("--language", help="en or fi (default: the journey map's).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+RepeatWithinOption = Annotated[
+    float | None,
+    typer.Option(
+        "--repeat-within",
+        metavar="DAYS",
+        help="A customer's case that starts within DAYS of the end of their earlier case is a "
+        "repeat contact (default: the journey map's, else 30).",
+    ),
+]
 SplitAtOption = Annotated[
     str | None,
     typer.Option("--split-at", help="Compare the cases started before and after this date."),
@@ -262,6 +271,7 @@ def audit(
         ),
     ] = None,
     as_json: JsonOption = False,
+    repeat_within: RepeatWithinOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -275,6 +285,7 @@ def audit(
         dayfirst=options.dayfirst,
         language=language,
         large=large,
+        repeat_within_days=repeat_within,
         progress=_progress(Console(stderr=True)),
     )
     write_outputs(result, out)
@@ -291,13 +302,20 @@ def _audit(
     language: str | None,
     privacy: PrivacyOptions | None,
     console: Console,
+    repeat_within: float | None = None,
 ) -> tuple[AuditResult, PrivacyReport | None]:
     """Audit a log read into memory, pseudonymised first when `privacy` is given, so that
     every output of the audit is protected by construction."""
     protection = None
     if privacy is not None:
         log, protection = protect_log(log, privacy)
-    result = run_audit(log, journey=journey, language=language, progress=_progress(console))
+    result = run_audit(
+        log,
+        journey=journey,
+        language=language,
+        repeat_within_days=repeat_within,
+        progress=_progress(console),
+    )
     return result, protection
 
 
@@ -323,6 +341,7 @@ def report(
     ] = False,
     stories: Annotated[int, typer.Option("--stories", help="How many worst cases to tell.")] = 3,
     split_at_date: SplitAtOption = None,
+    repeat_within: RepeatWithinOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -331,11 +350,13 @@ def report(
     protection = PrivacyOptions(key=privacy_key, org_units=pseudonymise_units)
     protection = protection if privacy else None
     event_log = options.read(log)
-    result, privacy_report = _audit(event_log, journey, language, protection, console)
+    result, privacy_report = _audit(
+        event_log, journey, language, protection, console, repeat_within
+    )
     comparison = None
     if split_at_date is not None:
         before, after = (
-            _audit(part, journey, language, protection, console)[0]
+            _audit(part, journey, language, protection, console, repeat_within)[0]
             for part in split_at(event_log, split_at_date)
         )
         comparison = compare(before, after)
@@ -363,6 +384,7 @@ def compare_logs(
         Path | None, typer.Option("--out", help="Folder for comparison.json and CSVs.")
     ] = None,
     as_json: JsonOption = False,
+    repeat_within: RepeatWithinOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -382,7 +404,13 @@ def compare_logs(
     # both sides are measured against one and the same map
     journey_map = draft_journey(logs[0].events) if journey is None else load_journey(journey)
     first, second = (
-        run_audit(part, journey=journey_map, progress=_progress(console)) for part in logs
+        run_audit(
+            part,
+            journey=journey_map,
+            repeat_within_days=repeat_within,
+            progress=_progress(console),
+        )
+        for part in logs
     )
     comparison = compare(first, second)
     if out is not None:

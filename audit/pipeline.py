@@ -9,7 +9,9 @@ console summary. The command line, the app and the report all go through here.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +29,7 @@ from audit.findings.experience import measure_experience
 from audit.findings.friction import LEVEL_COMPONENTS, stage_friction
 from audit.findings.hotspots import find_hotspots, weakest_stage
 from audit.findings.humanize import LANGUAGES
+from audit.findings.repeat_contacts import repeat_contact_causes
 from audit.findings.result import AuditResult
 from audit.findings.summary import summary_markdown, summary_text
 from audit.io import EVENTS_VIEW, ColumnMapping, EventLog, open_events, read_log
@@ -143,6 +146,7 @@ def run_audit(
     language: str | None = None,
     case_ids: Collection[str] | None = None,
     large: bool | None = None,
+    repeat_within_days: float | None = None,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit one event log against a journey map.
@@ -154,6 +158,7 @@ def run_audit(
     case_ids: audit only these cases (the app's filters); None audits every case.
     large: read a Parquet or CSV file in place with DuckDB instead of into memory (for logs
         larger than memory); None decides by file size (over 1 GiB).
+    repeat_within_days: the repeat-contact window in days; None takes the journey map's.
     progress: called with a message as each step begins (reading, measuring, ...).
 
     The result keeps its DuckDB connection (result.connection) so that single cases can be
@@ -163,11 +168,19 @@ def run_audit(
         raise AuditInputError(
             f"unknown language {language!r}", hint=f"choose one of {', '.join(LANGUAGES)}"
         )
+    if repeat_within_days is not None and not 0 < repeat_within_days < math.inf:
+        raise AuditInputError(
+            f"the repeat-contact window must be a positive number of days, "
+            f"not {repeat_within_days}",
+            hint="give --repeat-within a number of days such as 30",
+        )
     report = progress or (lambda message: None)
     opened = _open_log(source, mapping, timezone, dayfirst, large, report)
     log_end = None if case_ids is None else _keep_cases(opened.connection, case_ids)
     journey_map = _journey_map(journey, opened, report)
     compiled = compile_journey(journey_map, opened.activities, opened.columns)
+    if repeat_within_days is not None:
+        compiled = dataclasses.replace(compiled, repeat_within_days=float(repeat_within_days))
     report("Measuring the events")
     measures = measure(
         opened.connection, compiled, case_attributes=opened.case_attributes, log_end=log_end
@@ -184,6 +197,7 @@ def run_audit(
         hotspots=find_hotspots(measures, compiled, friction),
         weakest_stage=weakest_stage(friction),
         experience=measure_experience(measures, compiled),
+        repeat_causes=repeat_contact_causes(measures.customers),
         language=language or compiled.language,
         connection=opened.connection,
     )
@@ -224,6 +238,9 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
     }
     if result.experience is not None:
         tables["experience"] = result.experience.table
+    if measures.customers is not None:
+        tables["repeat_contact_causes"] = result.repeat_causes
+        tables["labyrinth_chains"] = measures.customers.chains
     findings = folder / "findings.json"
     document = json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False, allow_nan=False)
     findings.write_text(document + "\n", encoding="utf-8")

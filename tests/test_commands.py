@@ -106,3 +106,25 @@ def test_bad_input_is_one_message_and_exit_status_2(args, message, tmp_path):
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_audit_reports_repeat_contacts_with_their_window(tmp_path):
+    args = ["audit", str(SAMPLE_LOG), "--journey", str(SAMPLE_JOURNEY), "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, [*args, "--repeat-within", "14", "--json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)
+    repeat = findings["repeat_contacts"]
+    assert repeat["within_days"] == 14.0
+    assert findings["totals"]["customers"] > 1000
+    assert 0 < findings["totals"]["repeat_contacts"] < findings["log"]["cases"]
+    assert (repeat["causes"][0]["cause"], repeat["causes"][0]["value"]) == ("status", "bad")
+    assert "within 14 days" in repeat["causes"][0]["evidence"]
+    assert (tmp_path / "repeat_contact_causes.csv").exists()
+    assert (tmp_path / "labyrinth_chains.csv").exists()
+
+
+def test_a_window_that_is_not_positive_is_refused(tmp_path):
+    done = _run("audit", str(SAMPLE_LOG), "--out", str(tmp_path), "--repeat-within", "0")
+    assert done.returncode == 2
+    assert "positive number of days" in done.stderr
+    assert "Traceback" not in done.stderr

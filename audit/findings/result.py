@@ -69,6 +69,16 @@ TOTALS_FIELDS: tuple[str, ...] = (
     "promises_kept_share",
 )
 
+CUSTOMER_TOTALS_FIELDS: tuple[str, ...] = (
+    "customers",
+    "cases_without_customer",
+    "repeat_contacts",
+    "repeat_contact_customers",
+    "repeat_contact_share",
+    "labyrinth_customers",
+)
+"""Totals about customers across cases; null when the log names no customer."""
+
 
 def jsonable(value: object) -> object:
     """A value as plain JSON: numpy numbers as int/float, NaN and NaT as None, times as ISO
@@ -114,6 +124,8 @@ class AuditResult:
     hotspots: audit.findings.hotspots.HOTSPOT_COLUMNS, evidence in English and Finnish.
     weakest_stage: the stage with the most friction, None when none has any.
     experience: survey scores against friction, None without survey answers.
+    repeat_causes: why customers come back (audit.findings.repeat_contacts.CAUSE_COLUMNS),
+        empty without customers.
     language: "en" or "fi", the language of the JSON's evidence and of the summaries.
     connection: the DuckDB connection the measures were computed in; it still holds the
         `steps` table, for audit.engine.case_steps. Not part of the JSON.
@@ -129,6 +141,7 @@ class AuditResult:
     weakest_stage: str | None
     experience: Experience | None
     language: str = "en"
+    repeat_causes: pd.DataFrame = field(default_factory=pd.DataFrame)
     connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
 
     @property
@@ -218,7 +231,7 @@ class AuditResult:
             "log": jsonable(self._log_json()),
             "data_quality": jsonable(self.quality),
             "journey": jsonable(self._journey_json()),
-            "totals": jsonable({name: measures.totals.get(name) for name in TOTALS_FIELDS}),
+            "totals": jsonable(self._totals()),
             "stages": self._stages_json(),
             "weakest_stage": self.weakest_stage,
             "hotspots": self._hotspots_json(),
@@ -238,4 +251,25 @@ class AuditResult:
             "org_units": records(measures.org_units),
             "unmapped_activities": list(self.journey.unmapped),
             "experience": self._experience_json(),
+            "repeat_contacts": self._repeat_contacts_json(),
+        }
+
+    def _totals(self) -> dict:
+        totals = {name: self.measures.totals.get(name) for name in TOTALS_FIELDS}
+        customers = self.measures.customers
+        for name in CUSTOMER_TOTALS_FIELDS:
+            totals[name] = None if customers is None else customers.totals.get(name)
+        return totals
+
+    def _repeat_contacts_json(self) -> dict | None:
+        customers = self.measures.customers
+        if customers is None:
+            return None
+        causes = self.repeat_causes.rename(columns={f"evidence_{self.language}": "evidence"})
+        columns = [c for c in causes.columns if not c.startswith("evidence_")]
+        return {
+            "within_days": customers.totals["repeat_within_days"],
+            "causes": records(causes[columns]),
+            "by_stage": records(customers.stages),
+            "labyrinth_chains": records(customers.chains),
         }

@@ -10,6 +10,7 @@ import pandas as pd
 
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
+from audit.findings.repeat_contacts import top_cause
 from audit.findings.result import AuditResult
 from audit.findings.texts import text
 
@@ -86,6 +87,36 @@ def _overview(result: AuditResult) -> list[str]:
                 share=format_share(totals["promises_kept_share"], lang),
             )
         )
+    return lines + _repeat_contact_lines(result)
+
+
+def _repeat_contact_lines(result: AuditResult) -> list[str]:
+    """How many cases were repeat contacts, and the cause that brings the most back."""
+    customers, lang = result.measures.customers, result.language
+    if customers is None:
+        return []
+    totals = customers.totals
+    lines = [
+        text(
+            "summary.repeat_contacts",
+            lang,
+            repeats=format_count(totals["repeat_contacts"], lang),
+            share=format_share(totals["repeat_contact_share"], lang),
+            customers=format_count(totals["repeat_contact_customers"], lang),
+            days=format_number(totals["repeat_within_days"], lang, digits=0),
+        )
+    ]
+    if totals["cases_without_customer"]:
+        lines.append(
+            text(
+                "summary.no_customer",
+                lang,
+                cases=format_count(totals["cases_without_customer"], lang),
+            )
+        )
+    top = top_cause(result.repeat_causes)
+    if top is not None:
+        lines.append(text("summary.repeat_cause", lang, evidence=top[f"evidence_{lang}"]))
     return lines
 
 

@@ -241,6 +241,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Promises kept in {share} of stage visits",
         "fi": "Lupaukset pitivät {share} vaihekäynneistä",
     },
+    "summary.repeat_contacts": {
+        "en": "{repeats} repeat contacts ({share} of cases with a customer): {customers} "
+        "customers came back within {days} days of an earlier case",
+        "fi": "{repeats} uusintayhteydenottoa ({share} asioista, joilla on asiakas): "
+        "{customers} asiakasta palasi {days} päivän kuluessa aiemmasta asiasta",
+    },
+    "summary.no_customer": {
+        "en": "{cases} cases name no customer and are left out of repeat contacts",
+        "fi": "{cases} asiassa ei ole asiakasta, eikä niitä lasketa uusintayhteydenottoihin",
+    },
+    "summary.repeat_cause": {
+        "en": "Why they come back: {evidence}",
+        "fi": "Miksi he palaavat: {evidence}",
+    },
     "summary.hotspots": {"en": "Hotspots", "fi": "Kitkakohdat"},
     "summary.stages": {"en": "Stages", "fi": "Vaiheet"},
     "summary.experience": {"en": "Experience", "fi": "Kokemus"},

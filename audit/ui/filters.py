@@ -18,7 +18,7 @@ import streamlit as st
 from audit.engine.cases import CASE_COLUMNS
 from audit.ui.lang import t
 
-STATUSES: tuple[str, ...] = ("good", "bad", "dropoff", "ongoing")
+STATUSES: tuple[str, ...] = ("good", "bad", "check", "dropoff", "ongoing")
 """Case statuses the engine assigns, in the order the outcome filter lists them."""
 MAX_ATTRIBUTE_VALUES = 30
 """A case attribute with more distinct values than this is not offered as a filter."""

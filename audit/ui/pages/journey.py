@@ -12,12 +12,13 @@ import streamlit as st
 import yaml
 
 from audit.journey import JourneyMap
+from audit.journey.compiled import OUTCOME_KINDS
 from audit.journey.patterns import REGEX_PREFIX
 from audit.ui import session
 from audit.ui.lang import t
 from audit.ui.page import current_view, heading
 
-OUTCOMES = ("good", "bad")
+OUTCOMES = OUTCOME_KINDS
 
 
 def exact_entry(activity: str) -> str:
