@@ -18,7 +18,7 @@ import re
 import tempfile
 import zlib
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -29,16 +29,20 @@ import pyarrow as pa
 from audit.errors import AuditInputError
 from audit.io import file_kind
 from audit.io.csv_reader import sniff_csv
+from audit.io.eventlog import EventLog
 from audit.io.mapping import ColumnMapping, recognise_roles
-from audit.io.names import unique_names
-from audit.io.normalise import PATTERNS, PLACEHOLDER_BEFORE
-from audit.io.raw import broken_gzip, is_gzip
+from audit.io.names import attribute_names, unique_names
+from audit.io.normalise import PATTERNS, PLACEHOLDER_BEFORE, build_event_log
+from audit.io.raw import RawLog, broken_gzip, is_gzip
+from audit.io.schema import CANONICAL_COLUMNS, CASE, CUSTOMER, RESOURCE
 from audit.io.table_readers import read_parquet_raw, read_xlsx_raw
 from audit.io.timeparse import DMY, FORMATS, to_utc_sql
 from audit.io.xes_reader import read_xes_raw
+from audit.privacy import PrivacyOptions, protect_events
 
-PREVIEW_ROWS = 100
-"""Rows shown and used to judge types and time formats."""
+PREVIEW_ROWS = 1000
+"""Rows read to judge types and time formats and to try a mapping on (enough for advice
+that weighs how values go together; the wizard shows the first of them)."""
 PREVIEW_TRACES = 25
 """XES traces read for the preview (their events give the rows)."""
 XES_HEAD_LIMIT = 16 << 20
@@ -134,6 +138,45 @@ def preview_file(path: str | Path, rows: int = PREVIEW_ROWS) -> FilePreview:
         roles=recognise_roles(table.column_names),
         types={name: column_type(table.column(name)) for name in table.column_names},
     )
+
+
+def head_log(
+    preview: FilePreview,
+    mapping: ColumnMapping,
+    *,
+    timezone: str = "UTC",
+    dayfirst: bool | None = None,
+) -> EventLog:
+    """The first rows read as an event log with this mapping, by the rules of the full
+    read: a mapping can be tried, and advice drawn from it, before the whole file is read.
+    Raises AuditInputError as the full read would on these rows."""
+    raw = RawLog(table=preview.table, locate=lambda position: f"row {position + 1}")
+    return build_event_log(
+        raw, mapping, source=preview.source, timezone=timezone, dayfirst=dayfirst
+    )
+
+
+def pseudonymised(
+    preview: FilePreview, mapping: ColumnMapping, options: PrivacyOptions
+) -> FilePreview:
+    """The preview as the privacy switch shows a log (audit.privacy): the values of the
+    columns that fill the case, resource and customer roles, and of attributes named like
+    a person's id, replaced by the tokens the audit uses with the same key; free-text
+    columns emptied (they stay listed, so that they can still be given a role)."""
+    people = {mapping.case: CASE, mapping.resource: RESOURCE, mapping.customer: CUSTOMER}
+    roles = {column: role for column, role in people.items() if column}
+    others = [name for name in preview.columns if name not in roles]
+    renamed = {name: out for out, name in attribute_names(others, CANONICAL_COLUMNS).items()}
+    renamed.update(roles)
+    protected, _ = protect_events(
+        preview.table.rename_columns([renamed[name] for name in preview.columns]), options
+    )
+    empty = pa.nulls(preview.table.num_rows, pa.string())
+    columns = {
+        name: protected.column(renamed[name]) if renamed[name] in protected.column_names else empty
+        for name in preview.columns
+    }
+    return replace(preview, table=pa.table(columns))
 
 
 def _csv_head(path: Path, rows: int) -> pa.Table:

@@ -32,6 +32,9 @@ COMPARISON_KEY = "compare-last"
 to), which the Report page can include."""
 PRIVACY_KEY = "privacy"
 """Session-state key of the privacy switch: True (the default) pseudonymises every view."""
+PENDING_KEY = "import-pending"
+"""Session-state key of an uploaded log (a LogSource) whose roles the import wizard is
+asking for; the app keeps its current log until that log's audit runs."""
 
 
 @dataclass(frozen=True)
@@ -124,29 +127,42 @@ def show_problem(intro_key: str, error: AuditInputError) -> None:
     st.error(f"{t(intro_key)}\n\n{error}", icon=":material/error:")
 
 
+def _use(settings: Settings, progress: loading.Progress | None = None) -> None:
+    """Read and audit what ``settings`` say, then make them the current settings; raises
+    AuditInputError (the old settings stay) when the log or the journey map is bad."""
+    log = read_log(settings, progress)
+    loading.journey_map(settings.journey_text, settings.journey_source)
+    key = settings.audit_key(pseudonymised())
+    audited, _ = loading.audited_log(settings.log_key, log, key.pseudonymised)
+    loading.audit(key, audited, progress)
+    st.session_state[SETTINGS_KEY] = settings
+
+
 def choose(settings: Settings, intro_key: str, progress: loading.Progress | None = None) -> bool:
     """Use ``settings`` if the log reads and the journey map is valid; otherwise show why
     (introduced by the text ``intro_key``), keep the old settings and return False.
     ``progress`` hears each step of reading and auditing."""
     try:
-        log = read_log(settings, progress)
-        loading.journey_map(settings.journey_text, settings.journey_source)
-        key = settings.audit_key(pseudonymised())
-        audited, _ = loading.audited_log(settings.log_key, log, key.pseudonymised)
-        loading.audit(key, audited, progress)
+        _use(settings, progress)
     except AuditInputError as error:
         show_problem(intro_key, error)
         return False
-    st.session_state[SETTINGS_KEY] = settings
     return True
+
+
+def drafted_journey_source(source: LogSource) -> str:
+    """The name a journey map drafted from ``source`` goes under."""
+    return f"{source.name} (draft)"
 
 
 def choose_upload(source: LogSource, mapping: ColumnMapping | None, **reading) -> bool:
     """Switch to an uploaded log with a journey map drafted from it (the user shapes it on
     the Journey page), showing each step of reading and auditing as it begins. Returns
-    False, keeping the old log, when the file cannot be used. ``reading`` passes timezone
-    and dayfirst to the reader."""
+    False, keeping the old log, when the file cannot be used; the reason is shown below
+    the steps, not folded inside them. ``reading`` passes timezone and dayfirst to the
+    reader."""
     draft = Settings(source, mapping, "", "", **reading)
+    problem: AuditInputError | None = None
     with st.status(t("app.reading_log", name=source.name), expanded=False) as status:
 
         def progress(message: str) -> None:
@@ -156,20 +172,33 @@ def choose_upload(source: LogSource, mapping: ColumnMapping | None, **reading) -
             log = read_log(draft, progress)
             progress(t("app.drafting_journey"))
             text = loading.drafted_journey_text(draft.log_key, log, language())
+            journey_source = drafted_journey_source(source)
+            _use(
+                dataclasses.replace(draft, journey_text=text, journey_source=journey_source),
+                progress,
+            )
         except AuditInputError as error:
-            status.update(label=t("app.read_failed", name=source.name), state="error")
-            show_problem("data.bad_upload", error)
-            return False
-        journey_source = f"{source.name} (draft)"
-        new = dataclasses.replace(draft, journey_text=text, journey_source=journey_source)
-        chosen = choose(new, "data.bad_upload", progress)
-        done = (
-            t("app.read_done", name=source.name)
-            if chosen
-            else t("app.read_failed", name=source.name)
-        )
-        status.update(label=done, state="complete" if chosen else "error")
-        return chosen
+            problem = error
+        done = "app.read_failed" if problem else "app.read_done"
+        status.update(label=t(done, name=source.name), state="error" if problem else "complete")
+    if problem is not None:
+        show_problem("data.bad_upload", problem)
+        return False
+    return True
+
+
+def choose_mapping(
+    view: AuditView, mapping: ColumnMapping, timezone: str, dayfirst: bool | None
+) -> bool:
+    """Read the current log again with another column mapping or time rules. A journey map
+    drafted from the log is drafted again when the activity columns change (its stages
+    name activities that no longer exist); a map the user brought is kept."""
+    settings = view.settings
+    drafted = settings.journey_source == drafted_journey_source(settings.source)
+    if drafted and mapping.activity != view.source_log.mapping.activity:
+        return choose_upload(settings.source, mapping, timezone=timezone, dayfirst=dayfirst)
+    new = dataclasses.replace(settings, mapping=mapping, timezone=timezone, dayfirst=dayfirst)
+    return choose(new, "data.bad_upload")
 
 
 def choose_journey(text: str, source: str) -> bool:

@@ -102,6 +102,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "status.bad": {"en": "ended badly", "fi": "päättyi huonosti"},
     "status.dropoff": {"en": "dropped off", "fi": "keskeytyi"},
     "status.ongoing": {"en": "ongoing", "fi": "kesken"},
+    "status.check": {"en": "outcome to check", "fi": "tarkistettava lopputulos"},
     # Data page
     "data.title": {"en": "Data", "fi": "Data"},
     "data.intro": {
@@ -116,13 +117,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.example": {"en": "Or pick an example", "fi": "Tai valitse esimerkki"},
     "data.example_load": {"en": "Load the example", "fi": "Lataa esimerkki"},
     "data.current": {"en": "Current log", "fi": "Nykyinen loki"},
-    "data.roles": {"en": "Column roles", "fi": "Sarakkeiden roolit"},
-    "data.roles_help": {
-        "en": "Which column of the file fills each role. Change a role and confirm to read "
-        "the log again.",
-        "fi": "Mikä tiedoston sarake täyttää kunkin roolin. Muuta roolia ja vahvista, niin "
-        "loki luetaan uudelleen.",
-    },
     "data.role.case": {"en": "Case id", "fi": "Tapauksen tunnus"},
     "data.role.activity": {"en": "Activity", "fi": "Toiminto"},
     "data.role.timestamp": {"en": "Timestamp (completion)", "fi": "Aikaleima (valmistuminen)"},
@@ -131,13 +125,156 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.role.org_unit": {"en": "Org unit", "fi": "Organisaatioyksikkö"},
     "data.role.channel": {"en": "Channel", "fi": "Kanava"},
     "data.role.lifecycle": {"en": "Lifecycle", "fi": "Elinkaari"},
-    "data.role_none": {"en": "(not in the log)", "fi": "(ei lokissa)"},
+    "data.role_none": {"en": "(none)", "fi": "(ei mikään)"},
+    "data.role.customer": {"en": "Customer", "fi": "Asiakas"},
+    # Import wizard (Data page)
+    "wizard.title_upload": {"en": "Import {name}", "fi": "Tuo {name}"},
+    "wizard.title_current": {
+        "en": "Column roles of {name}",
+        "fi": "Tiedoston {name} sarakkeiden roolit",
+    },
+    "wizard.intro": {
+        "en": "The first {rows:,} rows of the file ({columns} columns). Choose which column "
+        "fills each role; roles recognised from the column names are already filled in. "
+        "Then run the audit.",
+        "fi": "Tiedoston ensimmäiset {rows:,} riviä ({columns} saraketta). Valitse, mikä "
+        "sarake täyttää kunkin roolin; sarakkeiden nimistä tunnistetut roolit on jo "
+        "valittu. Käynnistä sitten auditointi.",
+    },
+    "wizard.pending": {
+        "en": "The app still shows {name} until you run the audit of this file.",
+        "fi": "Sovellus näyttää lokia {name}, kunnes käynnistät tämän tiedoston auditoinnin.",
+    },
+    "wizard.cancel": {"en": "Keep the current log", "fi": "Pidä nykyinen loki"},
+    "wizard.columns": {"en": "Columns", "fi": "Sarakkeet"},
+    "wizard.rows": {"en": "First rows", "fi": "Ensimmäiset rivit"},
+    "wizard.col.column": {"en": "Column", "fi": "Sarake"},
+    "wizard.col.role": {"en": "Role", "fi": "Rooli"},
+    "wizard.col.type": {"en": "Type", "fi": "Tyyppi"},
+    "wizard.col.values": {"en": "First values", "fi": "Ensimmäiset arvot"},
+    "wizard.type.text": {"en": "text", "fi": "teksti"},
+    "wizard.type.integer": {"en": "whole number", "fi": "kokonaisluku"},
+    "wizard.type.decimal": {"en": "number", "fi": "luku"},
+    "wizard.type.decimal comma": {"en": "number (decimal comma)", "fi": "luku (desimaalipilkku)"},
+    "wizard.type.boolean": {"en": "yes/no", "fi": "kyllä/ei"},
+    "wizard.type.time": {"en": "time", "fi": "aika"},
+    "wizard.type.empty": {"en": "empty", "fi": "tyhjä"},
+    "wizard.roles": {"en": "Roles", "fi": "Roolit"},
+    "wizard.choose": {"en": "Choose a column", "fi": "Valitse sarake"},
+    "wizard.times": {"en": "Reading the times", "fi": "Aikojen lukeminen"},
+    "wizard.need.case": {
+        "en": "Choose the column that identifies each case (e.g. a complaint, ticket or "
+        "application number).",
+        "fi": "Valitse sarake, joka yksilöi tapauksen (esim. valituksen, tiketin tai "
+        "hakemuksen numero).",
+    },
+    "wizard.need.activity": {
+        "en": "Choose the column (or columns) that say what happened: the activity or status.",
+        "fi": "Valitse sarake (tai sarakkeet), joka kertoo mitä tapahtui: toiminto tai tila.",
+    },
+    "wizard.need.timestamp": {
+        "en": "Choose the column that says when each event happened.",
+        "fi": "Valitse sarake, joka kertoo milloin kukin tapahtuma tapahtui.",
+    },
+    "wizard.twice": {
+        "en": "'{column}' already fills the role {role}: choose another column here, or (none).",
+        "fi": "'{column}' täyttää jo roolin {role}: valitse tähän toinen sarake tai (ei mikään).",
+    },
+    "wizard.recognised": {
+        "en": "Left empty, this role is still filled by '{column}', recognised from its name.",
+        "fi": "Vaikka rooli jätetään tyhjäksi, sen täyttää nimestään tunnistettu '{column}'.",
+    },
+    "wizard.time.empty": {
+        "en": "'{column}' is empty in the first rows: choose the column that holds the "
+        "event times.",
+        "fi": "'{column}' on tyhjä ensimmäisillä riveillä: valitse sarake, jossa "
+        "tapahtumien ajat ovat.",
+    },
+    "wizard.time.none": {
+        "en": "None of the first rows of '{column}' reads as a time: choose the column that "
+        "holds the event times.",
+        "fi": "Mikään sarakkeen '{column}' ensimmäisistä riveistä ei ole aika: valitse "
+        "sarake, jossa tapahtumien ajat ovat.",
+    },
+    "wizard.time.few": {
+        "en": "Only {readable} of the first {values} values of '{column}' read as a time: "
+        "choose the column that holds the event times.",
+        "fi": "Vain {readable} sarakkeen '{column}' ensimmäisistä {values} arvosta on "
+        "aikoja: valitse sarake, jossa tapahtumien ajat ovat.",
+    },
+    "wizard.time.format": {"en": "Format: {format}", "fi": "Muoto: {format}"},
+    "wizard.time.naive": {
+        "en": "no UTC offset: read in {zone}",
+        "fi": "ei UTC-poikkeamaa: luetaan vyöhykkeellä {zone}",
+    },
+    "wizard.time.zoned": {
+        "en": "with a UTC offset: shown in {zone}",
+        "fi": "UTC-poikkeamalla: näytetään vyöhykkeellä {zone}",
+    },
+    "wizard.time.written": {"en": "As written", "fi": "Kirjoitettuna"},
+    "wizard.time.read": {"en": "Read as", "fi": "Luettuna"},
+    "wizard.time.unread": {
+        "en": "{count} of the first {values} values do not read as a time; their rows will "
+        "be dropped and counted in the data-quality account.",
+        "fi": "{count} ensimmäisistä {values} arvosta ei ole aikoja; niiden rivit hylätään "
+        "ja kirjataan datan laatuun.",
+    },
+    "wizard.time.implausible": {
+        "en": "{count} values read as times before 1971: is '{column}' a number rather "
+        "than a time?",
+        "fi": "{count} arvoa luetaan ajoiksi ennen vuotta 1971: onko '{column}' luku eikä aika?",
+    },
+    "wizard.time.ambiguous": {
+        "en": "The dates in '{column}' could be day/month or month/day (no day above 12 in "
+        "the first rows): choose the order under Reading the times.",
+        "fi": "Sarakkeen '{column}' päivämäärät voivat olla päivä/kuukausi tai "
+        "kuukausi/päivä (ensimmäisillä riveillä ei päivää yli 12): valitse järjestys "
+        "kohdassa Aikojen lukeminen.",
+    },
+    "wizard.times_zoned": {
+        "en": "The chosen times carry their UTC offset: no time zone is needed.",
+        "fi": "Valituissa ajoissa on UTC-poikkeama: aikavyöhykettä ei tarvita.",
+    },
+    "wizard.run": {"en": "Run the audit", "fi": "Käynnistä auditointi"},
+    "wizard.fix_first": {
+        "en": "Fix the fields marked in red first.",
+        "fi": "Korjaa ensin punaisella merkityt kentät.",
+    },
+    "wizard.mapping": {"en": "Saved mappings", "fi": "Tallennetut roolitukset"},
+    "wizard.mapping_help": {
+        "en": "Save the roles as a small YAML file to reuse them on the next export, here or "
+        "with journey-audit --mapping FILE.",
+        "fi": "Tallenna roolit pieneksi YAML-tiedostoksi ja käytä niitä seuraavassa "
+        "viennissä, täällä tai komennolla journey-audit --mapping TIEDOSTO.",
+    },
+    "wizard.mapping_download": {"en": "Save this mapping", "fi": "Tallenna roolitus"},
+    "wizard.mapping_upload": {"en": "Use a saved mapping", "fi": "Käytä tallennettua roolitusta"},
+    "wizard.mapping_bad": {
+        "en": "This mapping file could not be used, so the fields keep their choices.",
+        "fi": "Roolitustiedostoa ei voitu käyttää, joten kentät pitävät valintansa.",
+    },
+    "wizard.mapping_missing": {
+        "en": "The mapping file names columns this file does not have: {columns}.",
+        "fi": "Roolitustiedosto nimeää sarakkeita, joita tässä tiedostossa ei ole: {columns}.",
+    },
+    "wizard.mapping_used": {
+        "en": "Roles from {name} filled in: check them and run the audit.",
+        "fi": "Roolit tiedostosta {name} on valittu: tarkista ne ja käynnistä auditointi.",
+    },
+    "wizard.advice": {"en": "Suggestions", "fi": "Ehdotukset"},
+    "wizard.advice_use": {"en": "Use this", "fi": "Käytä tätä"},
+    "wizard.head_failed": {
+        "en": "The first rows cannot be read with these roles, so the whole file will "
+        "probably not read either:",
+        "fi": "Ensimmäisiä rivejä ei voi lukea näillä rooleilla, joten koko tiedostokaan "
+        "ei luultavasti lukeudu:",
+    },
     "data.timezone": {
         "en": "Time zone of times without an offset",
         "fi": "Aikavyöhyke, jos ajassa ei ole poikkeamaa",
     },
     "data.dayfirst": {"en": "Dates such as 03/04", "fi": "Päivämäärät kuten 03/04"},
-    "data.dayfirst.auto": {"en": "ask if unsure", "fi": "kysy tarvittaessa"},
+    "data.dayfirst.auto": {"en": "from the data", "fi": "datan mukaan"},
     "data.dayfirst.yes": {"en": "day first", "fi": "päivä ensin"},
     "data.dayfirst.no": {"en": "month first", "fi": "kuukausi ensin"},
     "data.check.duplicated": {"en": "Duplicated events", "fi": "Kaksoistapahtumat"},
@@ -161,10 +298,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.check": {"en": "Check", "fi": "Tarkistus"},
     "col.reason": {"en": "Reason", "fi": "Syy"},
     "col.examples": {"en": "Example rows", "fi": "Esimerkkirivit"},
-    "data.confirm": {
-        "en": "Confirm the mapping and run the audit",
-        "fi": "Vahvista roolit ja auditoi",
-    },
     "data.quality": {"en": "Data quality", "fi": "Datan laatu"},
     "data.quality_rows": {"en": "Rows read", "fi": "Luettuja rivejä"},
     "data.quality_used": {"en": "Events used", "fi": "Käytettyjä tapahtumia"},
@@ -309,6 +442,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "component.promise": {"en": "broken promises", "fi": "rikotut lupaukset"},
     "component.dropoff": {"en": "drop-off", "fi": "keskeytykset"},
     "component.silence": {"en": "silence", "fi": "hiljaisuus"},
+    "component.repeat_contacts": {"en": "repeat contacts", "fi": "uusintayhteydenotot"},
     # Process page
     "process.title": {"en": "Process over journey", "fi": "Prosessi asiakaspolun päällä"},
     "process.intro": {

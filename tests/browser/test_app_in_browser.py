@@ -1,5 +1,6 @@
 """The app in a real browser: every page renders its charts and pictures, the hotspots
-appear, a real log uploads through the file uploader, and Finnish switches on. A
+appear, a real log uploads through the file uploader and the import wizard, and Finnish
+switches on. A
 screenshot of every page goes to screenshots/ for people to look at."""
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ def test_a_real_log_uploads_and_is_audited(page, app_url):
     wait_for_app(page)
     uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']").first
     uploader.set_input_files(str(REALDATA / "receipt.xes.gz"))
+    page.get_by_role("heading", name="Import receipt.xes.gz").wait_for()
+    wait_for_app(page)
+    page.get_by_role("button", name="Run the audit").click()
     page.get_by_role("heading", level=1, name="Friction map").wait_for()
     wait_for_app(page)
     page.wait_for_selector(CHARTS)

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook
 
 from audit.errors import AuditInputError
-from audit.io.mapping import ColumnMapping
-from audit.io.preview import check_time, preview_file
+from audit.io.mapping import ColumnMapping, recognise_roles
+from audit.io.preview import check_time, head_log, preview_file, pseudonymised
 
 COMPLAINTS = """CustomerID;ComplaintID;ContactDate;ComplaintTheme_EN;Score
 C1;K1;01.03.2024 09:00;Billing;3,5
@@ -244,3 +244,44 @@ def test_a_value_beyond_any_real_length_in_the_head_is_refused_with_its_line(wri
     text = 'case,activity,timestamp\n1,"' + "x" * 200_000 + '",2024-01-01\n'
     with pytest.raises(AuditInputError, match="line 2"):
         preview_file(write_file("long.csv", text))
+
+
+def test_the_pseudonymised_preview_shows_the_audits_tokens_and_no_free_text(write_file):
+    from audit.io import read_log
+    from audit.privacy import PrivacyOptions, protect_log
+
+    text = (
+        "Ticket,Status,When,Agent,Customer,Comment\n"
+        "T1,Open,2024-01-01 09:00,Anna,C7,please call me back about the broken heater\n"
+        "T1,Closed,2024-01-02 09:00,Ben,C7,the heater was replaced on site by our team\n"
+    )
+    path = write_file("tickets.csv", text)
+    preview = preview_file(path)
+    options = PrivacyOptions(key=b"workshop")
+    mapping = ColumnMapping(case="Ticket", activity=("Status",), timestamp="When")
+    mapping = recognise_roles(preview.columns, mapping)
+    assert (mapping.resource, mapping.customer) == ("Agent", "Customer")
+    shown = pseudonymised(preview, mapping, options)
+    assert shown.columns == preview.columns
+    audited, _ = protect_log(read_log(path, mapping), options)
+    events = audited.events
+    assert shown.table.column("Ticket").to_pylist() == events.column("case_id").to_pylist()
+    assert shown.table.column("Agent").to_pylist() == events.column("resource").to_pylist()
+    assert shown.table.column("Customer").to_pylist() == events.column("customer_id").to_pylist()
+    assert shown.table.column("Ticket").to_pylist()[0].startswith("case-")
+    assert shown.table.column("Comment").to_pylist() == [None, None]
+    assert shown.table.column("Status").to_pylist() == ["Open", "Closed"]
+
+
+def test_the_first_rows_are_read_as_a_log_with_a_mapping_by_the_full_reads_rules(write_file):
+    preview = preview_file(write_file("complaints.csv", COMPLAINTS))
+    mapping = ColumnMapping(
+        case="ComplaintID", activity=("ComplaintTheme_EN",), timestamp="ContactDate"
+    )
+    log = head_log(preview, mapping, timezone="Europe/Helsinki")
+    assert log.events.num_rows == 3
+    assert log.events.column("case_id").to_pylist() == ["K1", "K1", "K2"]
+    assert log.events.column("timestamp")[0].as_py() == dt.datetime(2024, 3, 1, 7, 0)
+    wrong = ColumnMapping(case="ComplaintID", activity=("Score",), timestamp="ComplaintTheme_EN")
+    with pytest.raises(AuditInputError, match="does not hold timestamps"):
+        head_log(preview, wrong)

@@ -1,47 +1,50 @@
-"""Data: upload a log or pick an example, check and change the column roles, and read the
-data-quality account of every row."""
+"""Data: upload a log or pick an example, say which column fills which role in the import
+wizard, and read the data-quality account of every row."""
 
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 import streamlit as st
 
+from audit.errors import AuditInputError
 from audit.ui import session, widgets
 from audit.ui.lang import t
 from audit.ui.page import heading
 from audit.ui.sources import LOG_SUFFIXES, examples, uploaded_source
+from audit.ui.wizard import FRICTION_PAGE, file_preview, import_wizard
 
-ROLES: tuple[str, ...] = (
-    "case",
-    "activity",
-    "timestamp",
-    "start",
-    "resource",
-    "org_unit",
-    "channel",
-    "lifecycle",
-)
-"""The roles of ColumnMapping, in the order the form shows them."""
+UPLOADER_KEY = "data-uploader"
 UPLOAD_DONE_KEY = "data-upload-done"
-"""Session-state key of the last upload handled, so a rerun does not read it again."""
-DAYFIRST: dict[str, bool | None] = {"auto": None, "yes": True, "no": False}
+"""Session-state key of the last upload handled, so a rerun does not take it again."""
+
+
+def _uploader_changed() -> None:
+    """The user removed the file from the uploader: its wizard goes too. (Moving to
+    another page empties the uploader as well, but keeps the wizard waiting.)"""
+    if st.session_state.get(UPLOADER_KEY) is None:
+        st.session_state.pop(session.PENDING_KEY, None)
+        st.session_state.pop(UPLOAD_DONE_KEY, None)
 
 
 def upload() -> None:
-    """The file uploader; a new file becomes the current log when it can be read."""
+    """The file uploader; a new file whose head can be read goes to the import wizard."""
     uploaded = st.file_uploader(
         t("data.upload"),
         type=[suffix.lstrip(".") for suffix in LOG_SUFFIXES] + ["gz"],
-        key="data-uploader",
+        key=UPLOADER_KEY,
+        on_change=_uploader_changed,
     )
     if uploaded is None or st.session_state.get(UPLOAD_DONE_KEY) == uploaded.file_id:
         return
     st.session_state[UPLOAD_DONE_KEY] = uploaded.file_id
     source = uploaded_source(uploaded.name, uploaded.getbuffer())
-    if session.choose_upload(source, None):
-        st.switch_page("audit/ui/pages/friction.py")
+    try:
+        file_preview(source)
+    except AuditInputError as error:
+        st.session_state.pop(session.PENDING_KEY, None)
+        session.show_problem("data.bad_upload", error)
+        return
+    st.session_state[session.PENDING_KEY] = source
 
 
 def pick_example() -> None:
@@ -54,70 +57,8 @@ def pick_example() -> None:
     if right.button(t("data.example_load"), key="data-example-load"):
         settings = session.example_settings(name)
         if settings is not None and session.choose(settings, "data.bad_upload"):
-            st.switch_page("audit/ui/pages/friction.py")
-
-
-def _role_choice(role: str, current: str | None, columns: list[str], key: str) -> str | None:
-    options = [None, *columns]
-    return st.selectbox(
-        t(f"data.role.{role}"),
-        options,
-        index=options.index(current) if current in options else 0,
-        format_func=lambda name: t("data.role_none") if name is None else name,
-        key=f"{key}-{role}",
-    )
-
-
-def roles(view: session.AuditView) -> None:
-    """The recognised column roles, changeable; confirming reads the log again with them."""
-    st.subheader(t("data.roles"))
-    st.caption(t("data.roles_help"))
-    mapping = view.source_log.mapping
-    columns = sorted(mapping.used_columns() | set(view.source_log.attributes))
-    settings = view.settings
-    key = f"data-{view.key}"
-    with st.form(f"{key}-roles"):
-        grid = st.columns(4)
-        chosen: dict[str, object] = {}
-        for index, role in enumerate(ROLES):
-            with grid[index % 4]:
-                if role == "activity":
-                    chosen[role] = tuple(
-                        st.multiselect(
-                            t("data.role.activity"),
-                            columns,
-                            default=list(mapping.activity),
-                            key=f"{key}-activity",
-                        )
-                    )
-                else:
-                    chosen[role] = _role_choice(role, getattr(mapping, role), columns, key)
-        left, right = st.columns(2)
-        timezone = left.text_input(t("data.timezone"), settings.timezone, key=f"{key}-timezone")
-        dayfirst = right.segmented_control(
-            t("data.dayfirst"),
-            list(DAYFIRST),
-            format_func=lambda choice: t(f"data.dayfirst.{choice}"),
-            default=next(k for k, v in DAYFIRST.items() if v == settings.dayfirst),
-            required=True,
-            key=f"{key}-dayfirst",
-        )
-        confirmed = st.form_submit_button(t("data.confirm"), type="primary")
-    if not confirmed:
-        return
-    new = dataclasses.replace(
-        settings,
-        mapping=dataclasses.replace(mapping, **chosen),
-        timezone=timezone.strip() or "UTC",
-        dayfirst=DAYFIRST[dayfirst],
-    )
-    unchanged = (new.mapping, new.timezone, new.dayfirst) == (
-        mapping,
-        settings.timezone,
-        settings.dayfirst,
-    )
-    if unchanged or session.choose(new, "data.bad_upload"):
-        st.switch_page("audit/ui/pages/friction.py")
+            st.session_state.pop(session.PENDING_KEY, None)
+            st.switch_page(FRICTION_PAGE)
 
 
 def _checks(quality: dict) -> pd.DataFrame:
@@ -159,11 +100,19 @@ def data_quality(view: session.AuditView) -> None:
 
 
 def render() -> None:
-    """Draw the page."""
+    """Draw the page: a new upload's wizard alone, or the log in use with its wizard."""
     heading("data.title", "data.intro")
     upload()
     pick_example()
     view = session.view()
+    pending = st.session_state.get(session.PENDING_KEY)
+    if pending is not None:
+        st.divider()
+        import_wizard(pending, view, current=False)
+        if view is not None and st.button(t("wizard.cancel"), key="data-wizard-cancel"):
+            st.session_state.pop(session.PENDING_KEY, None)
+            st.rerun()
+        return
     if view is None:
         st.info(t("app.no_log"), icon=":material/info:")
         return
@@ -171,10 +120,11 @@ def render() -> None:
     log = view.full.measures.log
     st.subheader(f"{t('data.current')}: {view.settings.source.name}")
     st.caption(t("app.source_cases", cases=int(log["cases"]), events=int(log["events"])))
-    roles(view)
     data_quality(view)
     st.subheader(t("data.preview"))
     widgets.table(view.log.events.slice(0, 100).to_pandas(), "first_events")
+    st.divider()
+    import_wizard(view.settings.source, view, current=True)
 
 
 render()

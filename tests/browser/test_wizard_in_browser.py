@@ -1,0 +1,156 @@
+"""The import wizard in a real browser: a CSV whose columns are not recognised shows the
+wizard with that file's columns and a preview; a text column chosen as the timestamp is
+marked beside its field while the app keeps its log; the right roles audit the file and
+the friction map appears. Screenshots of the wizard in English and Finnish go to
+screenshots/ for people to look at."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+from tests.browser.test_app_in_browser import CHARTS, shoot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+COMPLAINTS = """CustomerID,ComplaintID,ContactDate,ComplaintTheme_EN,Handler
+C1,K1,2024-03-01 09:00,Billing,Anna
+C1,K1,2024-03-02 10:00,Refund,Ben
+C1,K1,2024-03-05 16:00,Closed,Anna
+C2,K2,2024-03-03 08:30,Delivery,Ben
+C2,K2,2024-03-04 12:00,Closed,Ben
+C1,K3,2024-03-06 09:00,Billing,Anna
+C1,K3,2024-03-06 15:00,Closed,Anna
+"""
+"""Three complaints by two customers; no column has a case, activity or time name."""
+COLUMNS = ["CustomerID", "ComplaintID", "ContactDate", "ComplaintTheme_EN", "Handler"]
+SCREEN = {"width": 1600, "height": 1000}
+TALL = {"width": 1600, "height": 2200}
+"""The wizard is longer than a projector screen: screenshots take it whole."""
+
+
+def open_field(page, label: str) -> None:
+    """Open the list of the field labelled `label`. The page may still show a field of the
+    page before it while it redraws, and a click that lands then only focuses the field:
+    wait for one field of that name, and try again."""
+    field = page.get_by_role("combobox", name=label, exact=True)
+    for _ in range(10):
+        wait_for_app(page)
+        if field.count() != 1:
+            page.wait_for_timeout(500)
+            continue
+        field.click()
+        try:
+            page.get_by_role("option").first.wait_for(timeout=3_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the list of {label!r} does not open")
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the field labelled `label` and wait for the page to redraw."""
+    open_field(page, label)
+    page.get_by_role("option", name=option, exact=True).click()
+    field = page.get_by_role("combobox", name=label, exact=True)
+    expect(field).to_have_value(option)
+    wait_for_app(page)
+
+
+def add(page, label: str, option: str) -> None:
+    """Add `option` to the multiple choice labelled `label` (whose list stays open)."""
+    open_field(page, label)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    chosen = page.locator("[data-testid='stMultiSelect']").filter(
+        has=page.get_by_text(label, exact=True)
+    )
+    chosen.get_by_text(option, exact=True).wait_for()
+    wait_for_app(page)
+
+
+def options_of(page, label: str) -> list[str]:
+    open_field(page, label)
+    shown = page.get_by_role("option").all_text_contents()
+    page.keyboard.press("Escape")
+    return shown
+
+
+def shoot_whole(page, name: str) -> None:
+    """A screenshot of the whole page from its title down, in a viewport tall enough for
+    the wizard, once the page has finished drawing."""
+    wait_for_app(page)
+    page.set_viewport_size(TALL)
+    page.locator("h1").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    shoot(page, name)
+    page.set_viewport_size(SCREEN)
+
+
+def upload(page, app_url: str, path, title: str) -> None:
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+    page.get_by_role("heading", name=title).wait_for()
+    wait_for_app(page)
+
+
+def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, tmp_path):
+    path = tmp_path / "complaints.csv"
+    path.write_text(COMPLAINTS, encoding="utf-8")
+    upload(page, app_url, path, "Import complaints.csv")
+    assert options_of(page, "Case id") == ["(none)", *COLUMNS]
+    assert page.locator("[data-testid='stDataFrame']").count() == 2, "first rows and columns"
+    assert page.get_by_text("The app still shows insurance_claims.csv").count() == 1
+
+    choose(page, "Case id", "ComplaintID")
+    choose(page, "Timestamp (completion)", "ComplaintTheme_EN")
+    page.get_by_text("None of the first rows of 'ComplaintTheme_EN' reads as a time").wait_for()
+    expect(page.get_by_role("button", name="Run the audit")).to_be_disabled()
+    shoot_whole(page, "wizard-en-wrong-timestamp")
+
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Friction map").click()
+    page.get_by_role("heading", level=1, name="Friction map").wait_for()
+    wait_for_app(page)
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("insurance_claims.csv").count() >= 1, "the app keeps its log"
+
+    page.locator("[data-testid='stSidebarNav'] a[href$='/data']").click()
+    page.get_by_role("heading", name="Import complaints.csv").wait_for()
+    wait_for_app(page)
+    choose(page, "Case id", "ComplaintID")
+    add(page, "Activity", "ComplaintTheme_EN")
+    choose(page, "Timestamp (completion)", "ContactDate")
+    page.get_by_text("'ContactDate': Format: ISO 8601").wait_for()
+    expect(page.get_by_role("button", name="Run the audit")).to_be_enabled()
+    shoot_whole(page, "wizard-en")
+
+    page.get_by_role("button", name="Run the audit").click()
+    page.get_by_role("heading", level=1, name="Friction map").wait_for()
+    wait_for_app(page)
+    page.wait_for_selector(CHARTS)
+    assert page.get_by_text("Log: complaints.csv").count() == 1
+    assert page.get_by_text("3 cases").count() >= 1
+    shoot(page, "wizard-en-audited")
+
+
+def test_the_wizard_speaks_finnish(page, app_url, tmp_path):
+    path = tmp_path / "valitukset.csv"
+    path.write_text(COMPLAINTS, encoding="utf-8")
+    page.goto(app_url)
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebar'] button", has_text="suomi").click()
+    page.get_by_role("heading", level=1, name="Kitkakartta").wait_for()
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebarNav'] a[href$='/data']").click()
+    page.get_by_role("heading", level=1, name="Data").wait_for()
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+    page.get_by_role("heading", name="Tuo valitukset.csv").wait_for()
+    wait_for_app(page)
+    choose(page, "Tapauksen tunnus", "ComplaintID")
+    choose(page, "Aikaleima (valmistuminen)", "ComplaintTheme_EN")
+    page.get_by_text("Mikään sarakkeen 'ComplaintTheme_EN' ensimmäisistä riveistä").wait_for()
+    expect(page.get_by_role("button", name="Käynnistä auditointi")).to_be_disabled()
+    shoot_whole(page, "wizard-fi")
