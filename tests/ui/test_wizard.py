@@ -132,6 +132,10 @@ def test_day_and_month_order_is_asked_when_the_first_rows_cannot_settle_it():
         "The dates in 'Changed' could be day/month or month/day (no day above 12 in the "
         "first rows): choose the order under Reading the times."
     ]
+    run_button(at).click().run()
+    assert errors(at)[0].startswith("This file could not be used, so the app keeps the log")
+    assert "could be day/month or month/day" in errors(at)[0]
+    assert "insurance_claims.csv" in sidebar_text(at)
     order = next(c for c in at.segmented_control if c.label == "Dates such as 03/04")
     order.set_value("no").run()
     assert [w.value for w in at.warning] == []
