@@ -32,7 +32,7 @@ import pandas as pd
 
 from audit.engine.cases import CASE_ORDER_KEY, CASES_TABLE
 from audit.engine.sql import fetch_frame, fetch_row, hours_between
-from audit.engine.steps import EVENTS_VIEW
+from audit.engine.steps import EVENTS_VIEW, STEPS_TABLE
 
 CUSTOMER_CASES_TABLE = "customer_cases"
 DEFAULT_REPEAT_WITHIN_DAYS = 30.0
@@ -51,6 +51,26 @@ CAUSES: dict[str, str] = {
 }
 """What the earlier case did, by which repeat contacts are broken down: name -> SQL over a
 row of `customer_cases`."""
+
+JOURNEY_COLUMNS: tuple[str, ...] = (
+    "case_id",
+    "customer_order",
+    "channel",
+    "first_event",
+    "last_event",
+    "status",
+    "last_stage",
+    "ending_activity",
+    "pingpongs",
+    "rework",
+    "promises_broken",
+    "is_repeat_contact",
+    "earlier_case",
+    "follows_case",
+    "gap_hours",
+    "came_back",
+)
+"""Columns of one customer's journey across cases (`customer_journey`)."""
 
 
 @dataclass
@@ -240,6 +260,71 @@ def _chains(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY cases DESC, customer
         """,
     )
+
+
+def customer_journey(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataFrame:
+    """One customer's cases in their order, to follow the customer across cases.
+
+    Reads `customer_cases` and `steps`; columns JOURNEY_COLUMNS, no row for an unknown
+    customer. earlier_case is the customer's earlier case that ended last (for the first
+    case: none); gap_hours runs from its end to this case's start, negative when this case
+    started while it was still open. ending_activity is what the case ended with, as its
+    status was judged: its last good or bad outcome event, else its last outcome still to
+    be judged, else its last event.
+    """
+    return con.execute(
+        f"""
+        WITH chosen AS (
+            SELECT * FROM {CUSTOMER_CASES_TABLE} WHERE customer = $customer
+        ),
+        endings AS (
+            SELECT case_id,
+                   CAST(coalesce(
+                       arg_max(activity, position) FILTER (WHERE outcome IN ('good', 'bad')),
+                       arg_max(activity, position) FILTER (WHERE outcome = 'check'),
+                       arg_max(activity, position)
+                   ) AS VARCHAR) AS ending_activity
+            FROM {STEPS_TABLE}
+            WHERE case_id IN (SELECT case_id FROM chosen)
+            GROUP BY case_id
+        )
+        SELECT c.case_id, c.customer_order, c.channel, c.first_event, c.last_event, c.status,
+               c.last_stage, e.ending_activity, c.pingpongs, c.rework, c.promises_broken,
+               c.is_repeat_contact, c.earlier_case, c.follows_case,
+               {hours_between("c.earlier_end", "c.first_event")} AS gap_hours, c.came_back
+        FROM chosen AS c
+        LEFT JOIN endings AS e USING (case_id)
+        ORDER BY c.customer_order
+        """,
+        {"customer": str(customer)},
+    ).fetch_df()
+
+
+def repeat_contact_customers(
+    con: duckdb.DuckDBPyConnection, limit: int = MAX_CHAINS
+) -> pd.DataFrame:
+    """The customers who came back, worst first: most repeat contacts, then most cases, then
+    the quickest return; at most ``limit``.
+
+    Reads `customer_cases`; columns customer, cases, repeat_contacts, shortest_gap_hours
+    (from an earlier case's end to a repeat contact's start; negative when it started while
+    an earlier case was open), first_event, last_event.
+    """
+    return con.execute(
+        f"""
+        SELECT customer, count(*) AS cases,
+               count(*) FILTER (WHERE is_repeat_contact) AS repeat_contacts,
+               min({hours_between("earlier_end", "first_event")})
+                   FILTER (WHERE is_repeat_contact) AS shortest_gap_hours,
+               min(first_event) AS first_event, max(last_event) AS last_event
+        FROM {CUSTOMER_CASES_TABLE}
+        GROUP BY customer
+        HAVING count(*) FILTER (WHERE is_repeat_contact) > 0
+        ORDER BY repeat_contacts DESC, cases DESC, shortest_gap_hours, customer
+        LIMIT $limit
+        """,
+        {"limit": int(limit)},
+    ).fetch_df()
 
 
 def with_repeat_contacts(stages: pd.DataFrame, customers: CustomerMeasures | None) -> pd.DataFrame:
