@@ -21,6 +21,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -30,6 +31,7 @@ import audit.io.limits as limits
 from audit.errors import AuditInputError
 from audit.io import read_log
 from audit.io.limits import FIELD_BYTES, expansion_limit
+from audit.io.scan import scan_log
 
 CLI = [sys.executable, "-c", "from audit.cli import main; main()"]
 MEMORY_LIMIT_MB = 1024
@@ -268,3 +270,17 @@ def test_repeated_column_names_are_each_checked(tmp_path):
     pq.write_table(pa.Table.from_arrays(columns, names=["dup", "dup"]), path)
     with pytest.raises(AuditInputError, match=r"row 1, column 'dup': a value is longer"):
         read_log(path)
+
+
+def test_large_log_path_holds_csv_to_the_same_limits(tmp_path, write_file):
+    """The large-log path streams a CSV through the limits before DuckDB reads it, and
+    DuckDB's complaints about the file become input errors."""
+    head = b"case,activity,timestamp\n1,Apply,2024-01-02 10:00\n2,"
+    bomb = write_gzip_bomb(tmp_path / "bomb.csv.gz", head, b"b" * (1 << 20), 64, b",\n")
+    with pytest.raises(AuditInputError, match="line 3: a single value is longer than 64 KiB"):
+        scan_log(bomb, con=duckdb.connect())
+    broken = write_file(
+        "broken.csv", 'case,activity,timestamp\n1,a,2024-01-01\n2,"b,2024-01-02\n3,c\n'
+    )
+    with pytest.raises(AuditInputError, match=r"broken\.csv: cannot be read \(Invalid Input"):
+        scan_log(broken, con=duckdb.connect())
