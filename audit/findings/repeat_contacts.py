@@ -90,8 +90,15 @@ def top_cause(causes: pd.DataFrame) -> pd.Series | None:
     return None if telling.empty else telling.iloc[0]
 
 
-def _whose(cause: str, value: str, language: str) -> str:
-    """ "whose case ended badly": what the earlier case did, as a relative clause."""
+def telling_causes(causes: pd.DataFrame, count: int = 3) -> pd.DataFrame:
+    """At most ``count`` causes after which more customers came back than the rest, in the
+    table's order (those beyond chance first); the ones to tell a room about."""
+    return causes[causes["difference"] > 0].head(count)
+
+
+def whose(cause: str, value: str, language: str) -> str:
+    """ "whose case ended badly": what the earlier case did, as a relative clause (also the
+    label of a cause's value in charts)."""
     if cause in _BOOLEAN_CAUSES:
         return text(f"repeat.whose.{cause}.{value}", language)
     if cause == "status":
@@ -104,7 +111,7 @@ def _sentence(row: dict, days: float, language: str) -> str:
         "repeat.evidence",
         language,
         share=format_share(row["came_back_share"], language),
-        whose=_whose(row["cause"], row["value"], language),
+        whose=whose(row["cause"], row["value"], language),
         days=format_number(days, language, digits=0),
         rest=format_share(row["rest_share"], language),
         came_back=format_count(row["came_back"], language),
