@@ -34,7 +34,7 @@ from audit.io.mapping import ColumnMapping, recognise_roles
 from audit.io.names import attribute_names, unique_names
 from audit.io.normalise import PATTERNS, PLACEHOLDER_BEFORE, build_event_log
 from audit.io.raw import RawLog, broken_gzip, is_gzip
-from audit.io.schema import CANONICAL_COLUMNS, CASE, CUSTOMER, RESOURCE
+from audit.io.schema import CANONICAL_COLUMNS, CASE, CUSTOMER, ORG_UNIT, RESOURCE
 from audit.io.table_readers import read_parquet_raw, read_xlsx_raw
 from audit.io.timeparse import DMY, FORMATS, to_utc_sql
 from audit.io.xes_reader import read_xes_raw
@@ -159,23 +159,37 @@ def head_log(
 def pseudonymised(
     preview: FilePreview, mapping: ColumnMapping, options: PrivacyOptions
 ) -> FilePreview:
-    """The preview as the privacy switch shows a log (audit.privacy): the values of the
-    columns that fill the case, resource and customer roles, and of attributes named like
-    a person's id, replaced by the tokens the audit uses with the same key; free-text
-    columns emptied (they stay listed, so that they can still be given a role)."""
-    people = {mapping.case: CASE, mapping.resource: RESOURCE, mapping.customer: CUSTOMER}
+    """The preview as the privacy switch shows the log read with `mapping` (audit.privacy):
+    the columns that fill the case, resource and customer roles (and the org unit, when the
+    options say so) and the attributes named like a person's id hold the tokens the audit
+    uses with the same key; free-text attributes are emptied (they stay listed, so that
+    they can still be given a role). The columns of the other roles stay as they are, as
+    in the audit, and so do columns of times, whatever their name ("ContactDate" is not a
+    person): the audit keeps every time, and the user needs them to choose the timestamp."""
+    people = {
+        mapping.case: CASE,
+        mapping.resource: RESOURCE,
+        mapping.customer: CUSTOMER,
+        mapping.org_unit: ORG_UNIT,
+    }
     roles = {column: role for column, role in people.items() if column}
-    others = [name for name in preview.columns if name not in roles]
+    times = {name for name, kind in preview.types.items() if kind == "time"}
+    untouched = (mapping.used_columns() - set(roles)) | times
+    others = [name for name in preview.columns if name not in mapping.used_columns() | times]
     renamed = {name: out for out, name in attribute_names(others, CANONICAL_COLUMNS).items()}
     renamed.update(roles)
-    protected, _ = protect_events(
-        preview.table.rename_columns([renamed[name] for name in preview.columns]), options
-    )
+    guarded = [name for name in preview.columns if name in renamed]
+    table = preview.table.select(guarded).rename_columns([renamed[name] for name in guarded])
+    protected, _ = protect_events(table, options)
     empty = pa.nulls(preview.table.num_rows, pa.string())
-    columns = {
-        name: protected.column(renamed[name]) if renamed[name] in protected.column_names else empty
-        for name in preview.columns
-    }
+    columns = {}
+    for name in preview.columns:
+        if name in untouched:
+            columns[name] = preview.table.column(name)
+        elif renamed[name] in protected.column_names:
+            columns[name] = protected.column(renamed[name])
+        else:
+            columns[name] = empty
     return replace(preview, table=pa.table(columns))
 
 

@@ -251,14 +251,14 @@ def test_the_pseudonymised_preview_shows_the_audits_tokens_and_no_free_text(writ
     from audit.privacy import PrivacyOptions, protect_log
 
     text = (
-        "Ticket,Status,When,Agent,Customer,Comment\n"
-        "T1,Open,2024-01-01 09:00,Anna,C7,please call me back about the broken heater\n"
-        "T1,Closed,2024-01-02 09:00,Ben,C7,the heater was replaced on site by our team\n"
+        "Ticket,Status,ContactTime,Agent,Customer,Comment,Caller\n"
+        "T1,Open,2024-01-01 09:00,Anna,C7,please call me back about the broken heater,Li\n"
+        "T1,Closed,2024-01-02 09:00,Ben,C7,the heater was replaced on site by our team,Li\n"
     )
     path = write_file("tickets.csv", text)
     preview = preview_file(path)
     options = PrivacyOptions(key=b"workshop")
-    mapping = ColumnMapping(case="Ticket", activity=("Status",), timestamp="When")
+    mapping = ColumnMapping(case="Ticket", activity=("Status",), timestamp="ContactTime")
     mapping = recognise_roles(preview.columns, mapping)
     assert (mapping.resource, mapping.customer) == ("Agent", "Customer")
     shown = pseudonymised(preview, mapping, options)
@@ -271,6 +271,14 @@ def test_the_pseudonymised_preview_shows_the_audits_tokens_and_no_free_text(writ
     assert shown.table.column("Ticket").to_pylist()[0].startswith("case-")
     assert shown.table.column("Comment").to_pylist() == [None, None]
     assert shown.table.column("Status").to_pylist() == ["Open", "Closed"]
+    # named like a person ("caller"): a token as an attribute, as it is when the audit
+    # reads it; times stay as they are, in a role or not, whatever their name
+    assert shown.table.column("Caller").to_pylist()[0].startswith("id-")
+    assert shown.table.column("Caller").to_pylist() == events.column("Caller").to_pylist()
+    times = ["2024-01-01 09:00", "2024-01-02 09:00"]
+    assert shown.table.column("ContactTime").to_pylist() == times
+    unmapped = pseudonymised(preview, ColumnMapping(case="Ticket"), options)
+    assert unmapped.table.column("ContactTime").to_pylist() == times
 
 
 def test_the_first_rows_are_read_as_a_log_with_a_mapping_by_the_full_reads_rules(write_file):
