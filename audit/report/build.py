@@ -1,11 +1,11 @@
 """The workshop report: one self-contained HTML file (or a PDF printed from it).
 
 ``build_report`` lays the AuditResult out as sections (friction map, weakest stage,
-hotspots, process over the journey, handoffs, labyrinth, customer's-eye stories,
-experience, before/after when a comparison is given, data quality, method) in English or
-Finnish. Styles are inline and charts are inline SVG, so the file opens offline and makes
-no request. ``write_report`` writes HTML or, for a ``.pdf`` path, prints the HTML with
-headless Chromium.
+hotspots, process over the journey, handoffs, labyrinth, customer's-eye stories, customers
+who come back when cases have customers, experience, before/after when a comparison is
+given, data quality, method) in English or Finnish. Styles are inline and charts are
+inline SVG, so the file opens offline and makes no request. ``write_report`` writes HTML
+or, for a ``.pdf`` path, prints the HTML with headless Chromium.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def build_report(
         sections.handoffs(result, language),
         sections.labyrinth(result, language),
         sections.stories(result, language, stories),
+        sections.repeat_contacts(result, language),
         sections.experience(result, language),
         sections.comparison(comparison, language) if comparison is not None else None,
         sections.data_quality(result, language, privacy),

@@ -8,11 +8,13 @@ and vl-convert writes them as escaped SVG text. Fonts are large enough for a pro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from audit.findings.humanize import format_hours
 from audit.report.safe import clean_text
 from audit.report.texts import text
 
@@ -268,5 +270,150 @@ def friction_change_chart(friction: pd.DataFrame, before: str, after: str, langu
             ),
         )
         .properties(width=WIDTH - 200, height=max(120, 48 * len(order)))
+    )
+    return to_svg(_themed(chart), language)
+
+
+STATUS_COLOURS: dict[str, str] = {
+    "good": "#59a14f",
+    "bad": "#e15759",
+    "check": "#edc948",
+    "dropoff": "#8c8c8c",
+    "ongoing": "#4e79a7",
+}
+"""One colour per case status, in the order legends list them."""
+CAME_BACK = "#f28e2b"
+"""Colour of the gap before a repeat contact (the customer came back within the window)."""
+GAP_GREY = "#9a9a9a"
+
+
+@dataclass(frozen=True)
+class CustomerTimelineWords:
+    """The translated words of a customer's cross-case timeline."""
+
+    status: dict[str, str]
+    """status ("good", "bad", "check", "dropoff", "ongoing") -> its word in the legend."""
+    case: str
+    ending: str
+    """Tooltip title of the activity a case ended with."""
+    gap: str
+    """Tooltip title of the time since the earlier case ended."""
+    while_open: str
+    """The gap's label when the case started while an earlier one was open."""
+
+
+CUSTOMER_TIMELINE_COLUMNS: tuple[str, ...] = (
+    "lane",
+    "case_id",
+    "start",
+    "end",
+    "status",
+    "ending_activity",
+    "gap_start",
+    "gap_end",
+    "gap_middle",
+    "gap_label",
+    "repeat_contact",
+)
+
+
+def customer_timeline_rows(
+    journey: pd.DataFrame, words: CustomerTimelineWords, language: str
+) -> pd.DataFrame:
+    """What a customer's cross-case timeline draws, one row per case (CUSTOMER_TIMELINE_COLUMNS).
+
+    journey: audit.engine.customers.customer_journey of the customer. A case's lane is its
+    place in the customer's order and its id; a case shorter than 1/200 of the whole span is
+    widened so that it shows. The gap runs from the end of the earlier case (the one that
+    ended last) to the case's start and is labelled with its length; a case started while an
+    earlier one was open has no gap line, only the label ``words.while_open``.
+    """
+    start, end = journey["first_event"], journey["last_event"]
+    span = (end.max() - start.min()) or pd.Timedelta(hours=1)
+    gap = pd.to_timedelta(journey["gap_hours"].clip(lower=0), unit="h")
+    gap_start = (start - gap).where(journey["gap_hours"].notna())
+    labels = [
+        None if pd.isna(hours) else words.while_open if hours < 0 else format_hours(hours, language)
+        for hours in journey["gap_hours"]
+    ]
+    rows = pd.DataFrame(
+        {
+            "lane": [
+                f"{order} · {case}"
+                for order, case in zip(journey["customer_order"], journey["case_id"], strict=True)
+            ],
+            "case_id": journey["case_id"].astype(str),
+            "start": start,
+            "end": end.where(end - start > span / 200, start + span / 200),
+            "status": journey["status"].map(words.status),
+            "ending_activity": journey["ending_activity"],
+            "gap_start": gap_start,
+            "gap_end": start.where(journey["gap_hours"].notna()),
+            "gap_middle": gap_start + (start - gap_start) / 2,
+            "gap_label": labels,
+            "repeat_contact": journey["is_repeat_contact"].astype(bool),
+        }
+    )
+    return rows[list(CUSTOMER_TIMELINE_COLUMNS)]
+
+
+def customer_timeline(rows: pd.DataFrame, words: CustomerTimelineWords) -> alt.LayerChart:
+    """One customer's cases on one time axis: a bar per case in its own row, coloured by how
+    it ended (the legend lists the endings present), and before each later case a dashed
+    line for the gap since the earlier case ended (orange for a repeat contact), labelled
+    with its length. Unthemed and unsized: the report and the app each finish it.
+
+    rows: customer_timeline_rows.
+    """
+    lanes = rows["lane"].tolist()
+    present = [s for s in STATUS_COLOURS if words.status[s] in set(rows["status"])]
+    y = alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320))
+    tooltip = [
+        alt.Tooltip("case_id:N", title=words.case),
+        alt.Tooltip("status:N", title=" "),
+        alt.Tooltip("start:T", format="%Y-%m-%d %H:%M"),
+        alt.Tooltip("end:T", format="%Y-%m-%d %H:%M"),
+        alt.Tooltip("ending_activity:N", title=words.ending),
+        alt.Tooltip("gap_label:N", title=words.gap),
+    ]
+    base = alt.Chart(rows)
+    cases = base.mark_bar(height=24, cornerRadius=3).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%d %b")),
+        x2="end:T",
+        y=y,
+        color=alt.Color(
+            "status:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[words.status[s] for s in present],
+                range=[STATUS_COLOURS[s] for s in present],
+            ),
+            legend=alt.Legend(orient="top"),
+        ),
+        tooltip=tooltip,
+    )
+    gaps = base.transform_filter("isValid(datum.gap_label)")
+    colour = alt.condition("datum.repeat_contact", alt.value(CAME_BACK), alt.value(GAP_GREY))
+    lines = gaps.mark_rule(strokeDash=[6, 4], strokeWidth=3).encode(
+        x="gap_start:T", x2="gap_end:T", y=y, color=colour, tooltip=tooltip
+    )
+    labels = gaps.mark_text(dy=-18, fontSize=14, fontWeight="bold").encode(
+        x="gap_middle:T", y=y, text="gap_label:N", color=colour
+    )
+    return alt.layer(cases, lines, labels)
+
+
+def customer_timeline_chart(journey: pd.DataFrame, language: str) -> str:
+    """One customer's cases on one time axis (customer_timeline), as SVG in ``language``."""
+    words = CustomerTimelineWords(
+        status={s: text(f"ctimeline.status.{s}", language) for s in STATUS_COLOURS},
+        case=text("ctimeline.case", language),
+        ending=text("ctimeline.ending", language),
+        gap=text("ctimeline.gap", language),
+        while_open=text("ctimeline.while_open", language),
+    )
+    rows = customer_timeline_rows(journey, words, language)
+    chart = customer_timeline(rows, words).properties(
+        width=WIDTH - 200, height=max(110, 56 * len(rows))
     )
     return to_svg(_themed(chart), language)

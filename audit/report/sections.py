@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from audit.compare import JOURNEY, Comparison
+from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
+from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes
 from audit.privacy import PrivacyReport
 from audit.process.blueprint import blueprint_svg, blueprint_table
 from audit.process.handoffs import handoff_graph, handoff_svg
@@ -31,7 +33,7 @@ from audit.report.blocks import (
     table,
 )
 from audit.report.citations import citation
-from audit.report.stories import build_stories
+from audit.report.stories import build_customer_story, build_stories
 from audit.report.texts import has_text, text
 
 MAP_ACTIVITY_SHARE = 0.95
@@ -314,6 +316,88 @@ def stories(result, language: str, count: int) -> Section:
     return Section("stories", text("sec.stories", language), blocks)
 
 
+def repeat_contacts(result, language: str) -> Section | None:
+    """Customers who come back: the totals, why they come back, where the earlier case
+    ended, and one customer followed across their cases; None when no case has a customer."""
+    customers = result.measures.customers
+    if customers is None:
+        return None
+    totals = customers.totals
+    days = format_number(totals["repeat_within_days"], language, 0)
+    intro = text(
+        "repeat.intro",
+        language,
+        days=days,
+        customers=format_count(totals["customers"], language),
+        cases=format_count(totals["cases_with_customer"], language),
+        repeats=format_count(totals["repeat_contacts"], language),
+        share=format_share(totals["repeat_contact_share"], language),
+        repeat_customers=format_count(totals["repeat_contact_customers"], language),
+        chains=format_count(totals["labyrinth_customers"], language),
+        chain_cases=CHAIN_CASES,
+        chain_days=CHAIN_DAYS,
+    )
+    blocks: list[Block] = [paragraph(intro, "lead")]
+    if totals["cases_without_customer"]:
+        cases = format_count(totals["cases_without_customer"], language)
+        blocks.append(paragraph(text("repeat.no_customer", language, cases=cases), "note"))
+    blocks.append(heading(text("repeat.why", language)))
+    blocks += _repeat_causes(result.repeat_causes, days, language)
+    if not customers.stages.empty:
+        blocks.append(heading(text("repeat.by_stage", language)))
+        blocks.append(_repeat_stages(customers.stages, language))
+    story = build_customer_story(result, language)
+    if story is not None:
+        blocks.append(heading(text("repeat.story", language, customer=story.customer)))
+        blocks.append(paragraph(" ".join(story.sentences)))
+        blocks.append(
+            figure(
+                "customer-timeline",
+                story.timeline_svg,
+                text("repeat.timeline", language, days=days),
+            )
+        )
+    return Section("repeat-contacts", text("sec.repeat_contacts", language), blocks)
+
+
+def _repeat_causes(causes: pd.DataFrame, days: str, language: str) -> list[Block]:
+    """The causes that bring most customers back, each in its sentence; says so plainly when
+    none is beyond chance, or when there were too few cases to weigh any."""
+    if causes.empty:
+        return [paragraph(text("repeat.no_causes", language, cases=MIN_GROUP_CASES))]
+    blocks: list[Block] = [paragraph(text("repeat.why.intro", language, days=days))]
+    told = telling_causes(causes)
+    if not told["significant"].any():
+        blocks.append(paragraph(text("repeat.no_cause", language), "lead"))
+    for row in told.itertuples(index=False):
+        sentence = getattr(row, f"evidence_{language}")
+        if row.significant:
+            blocks.append(paragraph(f"{sentence}.", "lead"))
+        else:
+            blocks.append(paragraph(f"{sentence} {text('repeat.chance', language)}."))
+    return blocks
+
+
+def _repeat_stages(stages: pd.DataFrame, language: str) -> Block:
+    """The repeat contacts by the stage where the earlier case ended, with their share."""
+    total = float(stages["repeat_contacts"].sum())
+    return table(
+        [
+            Column(text("col.stage", language)),
+            Column(text("col.repeat_contacts", language), num=True),
+            Column(text("col.share_of_repeats", language), num=True),
+        ],
+        [
+            [
+                r["stage"],
+                format_count(r["repeat_contacts"], language),
+                _share(r["repeat_contacts"], total, language),
+            ]
+            for _, r in stages.head(MAX_TABLE_ROWS).iterrows()
+        ],
+    )
+
+
 def experience(result, language: str) -> Section | None:
     """Survey scores against friction; None when the log has no survey answers."""
     exp = result.experience
@@ -538,6 +622,11 @@ def method(result, language: str) -> Section:
             "friction",
         )
     ]
+    if result.measures.customers is not None:
+        days = result.measures.customers.totals["repeat_within_days"]
+        definitions.append(
+            text("def.repeat_contact", language, days=format_number(days, language, 0))
+        )
     blocks: list[Block] = [paragraph(text("method.intro", language)), bullet_list(definitions)]
     if result.journey.drafted:
         blocks.append(paragraph(text("drafted", language), "note"))

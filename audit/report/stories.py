@@ -4,6 +4,10 @@ Three cases are chosen so that each tells something different: the most labyrint
 (most handoffs, ping-pongs, rework, back-jumps and repeated contacts), the case that waited
 longest in total, and the worst case of a customer who gave up. Each gets a timeline and a
 few plain sentences built from its steps (audit.engine.case_steps).
+
+One customer is also followed across their cases (audit.engine.customers.customer_journey):
+the customer who came back most, with sentences such as "5.1 days after case C-1 ended
+badly (Claim rejected), the customer came back with case C-2" and a timeline of the cases.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from audit.engine import case_steps
-from audit.findings.humanize import format_count, format_hours
-from audit.report.charts import timeline_chart
+from audit.engine.customers import customer_journey, repeat_contact_customers
+from audit.findings.humanize import format_count, format_hours, format_number
+from audit.report.charts import customer_timeline_chart, timeline_chart
 from audit.report.texts import text
 
 LABYRINTH_WEIGHTS: dict[str, int] = {
@@ -156,3 +161,112 @@ def story_sentences(case: pd.Series, steps: pd.DataFrame, language: str) -> list
         )
     )
     return sentences
+
+
+FRICTION_PARTS: tuple[str, ...] = ("pingpongs", "rework", "promises_broken")
+"""What a case met on its way that the cross-case story names, in this order."""
+
+
+@dataclass
+class CustomerStory:
+    """One customer's story across their cases: the sentences and the timeline (SVG)."""
+
+    customer: str
+    sentences: list[str]
+    timeline_svg: str
+
+
+def choose_customer(result) -> str | None:
+    """The customer whose cross-case story the report tells: the one who came back most
+    (audit.engine.customers.repeat_contact_customers), else the longest labyrinth chain;
+    None without customers or when nobody had a second case."""
+    customers = result.measures.customers
+    if customers is None or result.connection is None:
+        return None
+    ranked = repeat_contact_customers(result.connection, limit=1)
+    if not ranked.empty:
+        return str(ranked["customer"].iloc[0])
+    return None if customers.chains.empty else str(customers.chains["customer"].iloc[0])
+
+
+def build_customer_story(result, language: str) -> CustomerStory | None:
+    """The story of choose_customer's customer across their cases, or None."""
+    customer = choose_customer(result)
+    if customer is None:
+        return None
+    journey = customer_journey(result.connection, customer)
+    days = float(result.measures.customers.totals["repeat_within_days"])
+    return CustomerStory(
+        customer=customer,
+        sentences=customer_story_sentences(journey, days, language),
+        timeline_svg=customer_timeline_chart(journey, language),
+    )
+
+
+def customer_story_sentences(journey: pd.DataFrame, within_days: float, language: str) -> list[str]:
+    """Plain sentences about one customer's cases (audit.engine.customers.customer_journey):
+    how many and when, then how the customer came to each later case (came back after the
+    earlier one ended, started it while that one was open, or came again beyond the
+    window), what a case the customer came back from met on its way, and how the last one
+    ended."""
+    repeats = int(journey["is_repeat_contact"].sum())
+    values = {
+        "cases": format_count(len(journey), language),
+        "first": str(journey["first_event"].min())[:10],
+        "last": str(journey["last_event"].max())[:10],
+    }
+    lead = (
+        text("cstory.lead.none", language, **values)
+        if repeats == 0
+        else _counted("cstory.lead", language, repeats, **values)
+    )
+    sentences = [lead]
+    by_id = journey.set_index(journey["case_id"].astype(str))
+    told: set[str] = set()
+    for case in journey.iloc[1:].itertuples(index=False):
+        earlier = by_id.loc[str(case.earlier_case)]
+        values = {
+            "case": case.case_id,
+            "earlier": case.earlier_case,
+            "gap": format_hours(max(case.gap_hours, 0.0), language),
+            "ended": _ended(earlier, language),
+            "days": format_number(within_days, language, 0),
+        }
+        if case.gap_hours < 0:
+            sentences.append(text("cstory.while_open", language, **values))
+        elif case.is_repeat_contact:
+            sentences.append(text("cstory.came_back", language, **values))
+        else:
+            sentences.append(text("cstory.later", language, **values))
+        if case.is_repeat_contact and case.earlier_case not in told:
+            told.add(case.earlier_case)
+            sentences += _friction_met(earlier, language)
+    last = journey.iloc[-1]
+    sentences.append(
+        text("cstory.last", language, case=last["case_id"], ended=_ended(last, language))
+    )
+    return sentences
+
+
+def _ended(case: pd.Series, language: str) -> str:
+    """How a case ended, as a verb phrase: "ended badly (Claim rejected)"."""
+    stage = case["last_stage"]
+    return text(
+        f"cstory.ended.{case['status']}",
+        language,
+        activity=case["ending_activity"],
+        stage=stage if pd.notna(stage) else "–",
+    )
+
+
+def _friction_met(case: pd.Series, language: str) -> list[str]:
+    """The sentence naming what a case met on its way (ping-pong, rework, broken promises),
+    or none when it met none of them."""
+    parts = [
+        text(f"cstory.part.{part}", language, count=format_count(float(case[part]), language))
+        for part in FRICTION_PARTS
+        if case[part] > 0
+    ]
+    if not parts:
+        return []
+    return [text("cstory.friction", language, case=case["case_id"], friction=", ".join(parts))]

@@ -233,6 +233,142 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "story.reason.wait": {"en": "The longest wait", "fi": "Pisin odotus"},
     "story.reason.dropoff": {"en": "A customer who gave up", "fi": "Asiakas, joka luovutti"},
+    # Customers who come back (repeat contacts across a customer's cases)
+    "sec.repeat_contacts": {"en": "Customers who come back", "fi": "Asiakkaat, jotka palaavat"},
+    "repeat.intro": {
+        "en": "A customer lives the organisation, not one case. A repeat contact is a case that "
+        "starts within {days} days after an earlier case of the same customer ended, or while "
+        "that case was still open: the customer moved on to the next labyrinth. {customers} "
+        "customers had {cases} cases; {repeats} of those cases ({share}) were repeat contacts, "
+        "from {repeat_customers} customers. {chains} customers went through {chain_cases} or "
+        "more cases within {chain_days} days (labyrinth chains).",
+        "fi": "Asiakas kokee koko organisaation, ei yhtä asiaa. Uusintayhteydenotto on asia, "
+        "joka alkaa {days} päivän kuluessa siitä, kun saman asiakkaan aiempi asia päättyi, tai "
+        "sen ollessa vielä auki: asiakas siirtyi seuraavaan labyrinttiin. {customers} "
+        "asiakkaalla oli {cases} asiaa; niistä {repeats} ({share}) oli uusintayhteydenottoja "
+        "{repeat_customers} asiakkaalta. {chains} asiakasta kulki vähintään {chain_cases} "
+        "asian läpi {chain_days} päivän sisällä (labyrinttiketjut).",
+    },
+    "repeat.no_customer": {
+        "en": "{cases} cases name no customer: they are counted in the rest of the report but "
+        "cannot be followed across cases.",
+        "fi": "{cases} asiassa ei ole asiakasta: ne ovat mukana muualla raportissa, mutta niitä "
+        "ei voi seurata asiasta toiseen.",
+    },
+    "repeat.why": {"en": "Why they come back", "fi": "Miksi asiakkaat palaavat"},
+    "repeat.why.intro": {
+        "en": "What the earlier case did, weighed against the rest of the cases. Only cases "
+        "that ended at least {days} days before the log ends count, so that each could be seen "
+        "coming back.",
+        "fi": "Mitä aiemmassa asiassa tapahtui, verrattuna muihin asioihin. Mukana ovat vain "
+        "asiat, jotka päättyivät vähintään {days} päivää ennen lokin loppua, jotta jokaisen "
+        "paluu olisi voinut näkyä.",
+    },
+    "repeat.chance": {
+        "en": "(this difference could be chance)",
+        "fi": "(tämä ero voi olla sattumaa)",
+    },
+    "repeat.no_cause": {
+        "en": "No cause brings customers back more often than chance would explain.",
+        "fi": "Mikään syy ei tuo asiakkaita takaisin useammin kuin sattuma selittäisi.",
+    },
+    "repeat.no_causes": {
+        "en": "Too few cases to weigh causes: each needs at least {cases} cases with it and "
+        "{cases} without.",
+        "fi": "Liian vähän asioita syiden punnitsemiseen: kukin tarvitsee vähintään {cases} "
+        "asiaa, joissa se on, ja {cases}, joissa sitä ei ole.",
+    },
+    "repeat.by_stage": {
+        "en": "Where the earlier case ended",
+        "fi": "Missä vaiheessa aiempi asia päättyi",
+    },
+    "col.stage": {"en": "stage", "fi": "vaihe"},
+    "col.repeat_contacts": {"en": "repeat contacts", "fi": "uusintayhteydenottoja"},
+    "col.share_of_repeats": {"en": "share of them", "fi": "osuus niistä"},
+    "repeat.story": {
+        "en": "One customer across their cases: {customer}",
+        "fi": "Yksi asiakas asiasta toiseen: {customer}",
+    },
+    "cstory.lead": {
+        "en": "This customer had {cases} cases from {first} to {last}; {count} of them were "
+        "repeat contacts.",
+        "fi": "Tällä asiakkaalla oli {cases} asiaa {first}–{last}; niistä {count} oli "
+        "uusintayhteydenottoja.",
+    },
+    "cstory.lead.one": {
+        "en": "This customer had {cases} cases from {first} to {last}; one of them was a "
+        "repeat contact.",
+        "fi": "Tällä asiakkaalla oli {cases} asiaa {first}–{last}; niistä yksi oli "
+        "uusintayhteydenotto.",
+    },
+    "cstory.lead.none": {
+        "en": "This customer had {cases} cases from {first} to {last}; none of them was a "
+        "repeat contact.",
+        "fi": "Tällä asiakkaalla oli {cases} asiaa {first}–{last}; yksikään niistä ei ollut "
+        "uusintayhteydenotto.",
+    },
+    "cstory.came_back": {
+        "en": "{gap} after case {earlier} {ended}, the customer came back with case {case}.",
+        "fi": "{gap} sen jälkeen, kun asia {earlier} {ended}, asiakas palasi asialla {case}.",
+    },
+    "cstory.while_open": {
+        "en": "While case {earlier} was still open, the customer started case {case}.",
+        "fi": "Asian {earlier} ollessa vielä auki asiakas aloitti asian {case}.",
+    },
+    "cstory.later": {
+        "en": "{gap} after case {earlier} {ended}, the customer started case {case}, beyond "
+        "the {days}-day window.",
+        "fi": "{gap} sen jälkeen, kun asia {earlier} {ended}, asiakas aloitti asian {case}, "
+        "{days} päivän ikkunan ulkopuolella.",
+    },
+    "cstory.friction": {
+        "en": "On its way, case {case} met {friction}.",
+        "fi": "Matkallaan asia {case} kohtasi: {friction}.",
+    },
+    "cstory.part.pingpongs": {"en": "ping-pong ×{count}", "fi": "ping-pong ×{count}"},
+    "cstory.part.rework": {"en": "rework ×{count}", "fi": "uusintatyö ×{count}"},
+    "cstory.part.promises_broken": {
+        "en": "broken promise ×{count}",
+        "fi": "petetty lupaus ×{count}",
+    },
+    "cstory.last": {
+        "en": "The last case, {case}, {ended}.",
+        "fi": "Viimeinen asia {case} {ended}.",
+    },
+    "cstory.ended.good": {"en": "ended well ({activity})", "fi": "päättyi hyvin ({activity})"},
+    "cstory.ended.bad": {
+        "en": "ended badly ({activity})",
+        "fi": "päättyi huonosti ({activity})",
+    },
+    "cstory.ended.check": {
+        "en": "ended with {activity}, an outcome still to be judged",
+        "fi": "päättyi toimintoon {activity}, jonka lopputulos on vielä arvioitava",
+    },
+    "cstory.ended.dropoff": {
+        "en": "stopped at {stage} without an outcome",
+        "fi": "pysähtyi vaiheeseen {stage} ilman lopputulosta",
+    },
+    "cstory.ended.ongoing": {
+        "en": "was last worked on (it is still open)",
+        "fi": "oli viimeksi työn alla (se on yhä auki)",
+    },
+    "ctimeline.case": {"en": "case", "fi": "asia"},
+    "ctimeline.ending": {"en": "ended with", "fi": "päättyi"},
+    "ctimeline.gap": {"en": "since the earlier case", "fi": "aiemmasta asiasta"},
+    "ctimeline.while_open": {"en": "while open", "fi": "kesken ollessa"},
+    "ctimeline.status.good": {"en": "ended well", "fi": "päättyi hyvin"},
+    "ctimeline.status.bad": {"en": "ended badly", "fi": "päättyi huonosti"},
+    "ctimeline.status.check": {"en": "outcome to judge", "fi": "arvioitava lopputulos"},
+    "ctimeline.status.dropoff": {"en": "dropped off", "fi": "keskeytyi"},
+    "ctimeline.status.ongoing": {"en": "still open", "fi": "yhä auki"},
+    "repeat.timeline": {
+        "en": "Each case a row in the customer's order, coloured by how it ended; a dashed line "
+        "is the gap since the earlier case ended, orange when the customer came back within "
+        "{days} days.",
+        "fi": "Kukin asia omalla rivillään asiakkaan järjestyksessä, värinä sen päättyminen; "
+        "katkoviiva on aika aiemman asian päättymisestä, oranssi kun asiakas palasi {days} "
+        "päivän kuluessa.",
+    },
     "exp.comparison.all": {"en": "all cases", "fi": "kaikki asiat"},
     "exp.comparison.handoffs": {"en": "handoffs in the case", "fi": "siirtoja asiassa"},
     "exp.comparison.pingpong": {"en": "ping-pong", "fi": "ping-pong"},
@@ -437,6 +573,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Kitka: vaiheen pisteet 0–100, osatekijöiden painotettu keskiarvo (odotus, "
         "siirrot, ping-pong, uusintatyö, paluut, lupaus, keskeytys, hiljaisuus); painot tulevat "
         "polkutiedostosta.",
+    },
+    "def.repeat_contact": {
+        "en": "Repeat contact: a customer's case that starts within {days} days after an "
+        "earlier case of the same customer ended, or while it was open; it counts as friction "
+        "of the stage where the earlier case ended.",
+        "fi": "Uusintayhteydenotto: asiakkaan asia, joka alkaa {days} päivän kuluessa saman "
+        "asiakkaan aiemman asian päättymisestä tai sen ollessa auki; se lasketaan kitkaksi "
+        "siihen vaiheeseen, jossa aiempi asia päättyi.",
     },
     "method.source": {"en": "Source of the log: {citation}", "fi": "Lokin lähde: {citation}"},
     "method.tool": {

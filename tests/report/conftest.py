@@ -25,11 +25,12 @@ SECTIONS = (
     "handoffs",
     "labyrinth",
     "stories",
+    "repeat-contacts",
     "experience",
     "data-quality",
     "method",
 )
-"""Every section of a report on a log with survey answers, in order."""
+"""Every section of a report on a log with survey answers and customers, in order."""
 
 HOSTILE_ACTIVITY = "<script>alert(1)</script>"
 HOSTILE_FORMULA = '=HYPERLINK("http://example.invalid","click")'
