@@ -803,6 +803,150 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There is no case {case} among the cases shown.",
         "fi": "Näytettyjen tapausten joukossa ei ole tapausta {case}.",
     },
+    # Customers who come back (friction map) and one customer across cases (customer's eye)
+    "repeat.title": {"en": "Customers who come back", "fi": "Asiakkaat, jotka palaavat"},
+    "repeat.intro": {
+        "en": "A repeat contact is a case that starts within {days} days after an earlier case "
+        "of the same customer ended, or while that case was still open: failure demand, the "
+        "customer's next labyrinth.",
+        "fi": "Uusintayhteydenotto on tapaus, joka alkaa {days} päivän kuluessa saman asiakkaan "
+        "aiemman tapauksen päättymisestä tai sen ollessa vielä auki: epäonnistumisen "
+        "aiheuttamaa kysyntää, asiakkaan seuraava labyrintti.",
+    },
+    "repeat.none": {
+        "en": "This log names no customer, so cases cannot be followed from one to the next. "
+        "To see customers who come back, give the column that names the customer the role "
+        "Customer on the Data page.",
+        "fi": "Tässä lokissa ei ole asiakasta, joten tapauksia ei voi seurata toisesta toiseen. "
+        "Nähdäksesi palaavat asiakkaat anna asiakkaan nimeävälle sarakkeelle Data-sivulla "
+        "rooli Asiakas.",
+    },
+    "repeat.kpi.customers": {"en": "Customers", "fi": "Asiakkaita"},
+    "repeat.kpi.customers_help": {
+        "en": "Different customers among the cases that name one.",
+        "fi": "Eri asiakkaat niissä tapauksissa, joissa asiakas on nimetty.",
+    },
+    "repeat.kpi.repeats": {"en": "Repeat contacts", "fi": "Uusintayhteydenotot"},
+    "repeat.kpi.repeats_help": {
+        "en": "Cases that started within {days} days after an earlier case of the same "
+        "customer ended, or while it was open; the share is of the cases with a customer.",
+        "fi": "Tapaukset, jotka alkoivat {days} päivän kuluessa saman asiakkaan aiemman "
+        "tapauksen päättymisestä tai sen ollessa auki; osuus on tapauksista, joilla on asiakas.",
+    },
+    "repeat.kpi.came_back": {"en": "Customers who came back", "fi": "Palanneita asiakkaita"},
+    "repeat.kpi.came_back_help": {
+        "en": "Customers with at least one repeat contact.",
+        "fi": "Asiakkaat, joilla on vähintään yksi uusintayhteydenotto.",
+    },
+    "repeat.kpi.chains": {"en": "Labyrinth chains", "fi": "Labyrinttiketjuja"},
+    "repeat.kpi.chains_help": {
+        "en": "Customers with {cases} or more cases starting within {chain_days} days.",
+        "fi": "Asiakkaat, joilla on vähintään {cases} tapausta {chain_days} päivän sisällä.",
+    },
+    "repeat.kpi.no_customer": {"en": "Cases without a customer", "fi": "Ilman asiakasta"},
+    "repeat.kpi.no_customer_help": {
+        "en": "Cases that name no customer: counted everywhere else, but they cannot be "
+        "followed across cases.",
+        "fi": "Tapaukset, joissa ei ole asiakasta: mukana muualla, mutta niitä ei voi seurata "
+        "tapauksesta toiseen.",
+    },
+    "repeat.causes": {"en": "Why they come back", "fi": "Miksi asiakkaat palaavat"},
+    "repeat.causes_help": {
+        "en": "What the earlier case did, weighed against the rest. Only cases that ended at "
+        "least {days} days before the log ends count, so that each could be seen coming back.",
+        "fi": "Mitä aiemmassa tapauksessa tapahtui, verrattuna muihin. Mukana vain tapaukset, "
+        "jotka päättyivät vähintään {days} päivää ennen lokin loppua, jotta paluu voisi näkyä.",
+    },
+    "repeat.no_cause": {
+        "en": "No cause brings customers back more often than chance would explain.",
+        "fi": "Mikään syy ei tuo asiakkaita takaisin useammin kuin sattuma selittäisi.",
+    },
+    "repeat.no_causes": {
+        "en": "Too few cases to weigh causes: each needs at least {cases} cases with it and "
+        "{cases} without.",
+        "fi": "Liian vähän tapauksia syiden punnitsemiseen: kukin tarvitsee vähintään {cases} "
+        "tapausta, joissa se on, ja {cases}, joissa sitä ei ole.",
+    },
+    "repeat.beyond_chance": {"en": "beyond chance", "fi": "ei selity sattumalla"},
+    "repeat.maybe_chance": {"en": "could be chance", "fi": "voi olla sattumaa"},
+    "repeat.chart.these": {"en": "these customers", "fi": "nämä asiakkaat"},
+    "repeat.chart.rest": {"en": "the rest", "fi": "muut"},
+    "repeat.chart.share": {
+        "en": "came back within {days} days",
+        "fi": "palasi {days} päivän kuluessa",
+    },
+    "repeat.by_stage": {
+        "en": "Where the earlier case ended",
+        "fi": "Missä vaiheessa aiempi tapaus päättyi",
+    },
+    "repeat.by_stage_help": {
+        "en": "Repeat contacts by the stage the earlier case last reached: they count as "
+        "friction of that stage.",
+        "fi": "Uusintayhteydenotot sen vaiheen mukaan, johon aiempi tapaus viimeksi ehti: ne "
+        "lasketaan tämän vaiheen kitkaksi.",
+    },
+    "repeat.chains": {
+        "en": "{count} customers went through {cases} or more cases within {chain_days} days. "
+        "Follow one on the Customer's eye page; their case sequences are in the CSV.",
+        "fi": "{count} asiakasta kulki vähintään {cases} tapauksen läpi {chain_days} päivän "
+        "sisällä. Seuraa yhtä Asiakkaan silmin -sivulla; tapausjonot ovat CSV:ssä.",
+    },
+    "col.stage": {"en": "Stage", "fi": "Vaihe"},
+    "col.repeat_contacts": {"en": "Repeat contacts", "fi": "Uusintayhteydenotot"},
+    "col.customer_order": {"en": "No.", "fi": "Nro"},
+    "col.channel": {"en": "Channel", "fi": "Kanava"},
+    "col.first_event": {"en": "First event", "fi": "Ensimmäinen tapahtuma"},
+    "col.last_event": {"en": "Last event", "fi": "Viimeinen tapahtuma"},
+    "col.last_stage": {"en": "Last stage", "fi": "Viimeinen vaihe"},
+    "col.ending_activity": {"en": "Ended with", "fi": "Päättyi"},
+    "col.promises_broken": {"en": "Broken promises", "fi": "Petetyt lupaukset"},
+    "col.is_repeat_contact": {"en": "Repeat contact", "fi": "Uusintayhteydenotto"},
+    "col.earlier_case": {"en": "Earlier case", "fi": "Aiempi tapaus"},
+    "col.follows_case": {"en": "Came back after", "fi": "Palasi tapauksen jälkeen"},
+    "col.gap_hours": {"en": "Gap (h)", "fi": "Väli (h)"},
+    "col.came_back": {"en": "Came back", "fi": "Asiakas palasi"},
+    "customer.follow": {"en": "Follow", "fi": "Seuraa"},
+    "customer.follow.case": {"en": "one case", "fi": "yhtä tapausta"},
+    "customer.follow.customer": {
+        "en": "one customer across cases",
+        "fi": "yhtä asiakasta tapauksesta toiseen",
+    },
+    "customer.across.pick": {"en": "Which customers", "fi": "Mitkä asiakkaat"},
+    "customer.across.pick.repeats": {
+        "en": "most repeat contacts",
+        "fi": "eniten uusintayhteydenottoja",
+    },
+    "customer.across.pick.chains": {"en": "labyrinth chains", "fi": "labyrinttiketjut"},
+    "customer.across.customer": {"en": "Customer", "fi": "Asiakas"},
+    "customer.across.option.repeats": {
+        "en": "{customer} · {cases} cases, {repeats} repeat contacts",
+        "fi": "{customer} · {cases} tapausta, {repeats} uusintayhteydenottoa",
+    },
+    "customer.across.option.chain": {
+        "en": "{customer} · {cases} cases",
+        "fi": "{customer} · {cases} tapausta",
+    },
+    "customer.across.none": {
+        "en": "No customer in this list: nobody came back within the window, or nobody had "
+        "a labyrinth chain.",
+        "fi": "Listalla ei ole asiakkaita: kukaan ei palannut aikaikkunan sisällä tai "
+        "kenelläkään ei ollut labyrinttiketjua.",
+    },
+    "customer.across.timeline": {
+        "en": "Their cases on one timeline",
+        "fi": "Tapaukset yhdellä aikajanalla",
+    },
+    "customer.across.legend": {
+        "en": "One row per case in the customer's order, coloured by how it ended · a dashed "
+        "line is the time since the earlier case ended, orange when the customer came back "
+        "within {days} days · drag to pan, scroll to zoom.",
+        "fi": "Yksi rivi tapausta kohden asiakkaan järjestyksessä, värinä sen päättyminen · "
+        "katkoviiva on aika aiemman tapauksen päättymisestä, oranssi kun asiakas palasi "
+        "{days} päivän kuluessa · vedä siirtääksesi, vieritä zoomataksesi.",
+    },
+    "customer.across.cases": {"en": "Their cases", "fi": "Asiakkaan tapaukset"},
+    "customer.across.gap": {"en": "Since the earlier case", "fi": "Aiemmasta tapauksesta"},
+    "customer.across.while_open": {"en": "while open", "fi": "kesken ollessa"},
 }
 
 
