@@ -11,19 +11,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.test_app_in_browser import CHARTS, shoot, wait_for_app
+from tests.ui.test_wizard import COMPLAINTS
 
 pytestmark = pytest.mark.browser
 
-COMPLAINTS = """CustomerID,ComplaintID,ContactDate,ComplaintTheme_EN,Handler
-C1,K1,2024-03-01 09:00,Billing,Anna
-C1,K1,2024-03-02 10:00,Refund,Ben
-C1,K1,2024-03-05 16:00,Closed,Anna
-C2,K2,2024-03-03 08:30,Delivery,Ben
-C2,K2,2024-03-04 12:00,Closed,Ben
-C1,K3,2024-03-06 09:00,Billing,Anna
-C1,K3,2024-03-06 15:00,Closed,Anna
-"""
-"""Three complaints by two customers; no column has a case, activity or time name."""
 COLUMNS = ["CustomerID", "ComplaintID", "ContactDate", "ComplaintTheme_EN", "Handler"]
 SCREEN = {"width": 1600, "height": 1000}
 TALL = {"width": 1600, "height": 2200}
@@ -88,18 +79,26 @@ def shoot_whole(page, name: str) -> None:
     page.set_viewport_size(SCREEN)
 
 
-def upload(page, app_url: str, path, title: str) -> None:
-    page.goto(f"{app_url}/data")
-    wait_for_app(page)
+def upload(page, path, title: str) -> None:
+    """Give the Data page's uploader a file and wait for its wizard."""
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
     page.get_by_role("heading", name=title).wait_for()
     wait_for_app(page)
 
 
+def follow(page, link, title: str) -> None:
+    """Click a link of the sidebar navigation and wait for the page titled `title`."""
+    link.click()
+    page.get_by_role("heading", level=1, name=title).wait_for()
+    wait_for_app(page)
+
+
 def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, tmp_path):
     path = tmp_path / "complaints.csv"
-    path.write_text(COMPLAINTS, encoding="utf-8")
-    upload(page, app_url, path, "Import complaints.csv")
+    path.write_bytes(COMPLAINTS)
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    upload(page, path, "Import complaints.csv")
     assert options_of(page, "Case id") == ["(none)", *COLUMNS]
     assert page.locator("[data-testid='stDataFrame']").count() == 2, "first rows and columns"
     assert page.get_by_text("The app still shows insurance_claims.csv").count() == 1
@@ -110,15 +109,13 @@ def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, 
     expect(page.get_by_role("button", name="Run the audit")).to_be_disabled()
     shoot_whole(page, "wizard-en-wrong-timestamp")
 
-    page.locator("[data-testid='stSidebarNav'] a", has_text="Friction map").click()
-    page.get_by_role("heading", level=1, name="Friction map").wait_for()
-    wait_for_app(page)
+    navigation = page.locator("[data-testid='stSidebarNav'] a")
+    follow(page, navigation.filter(has_text="Friction map"), "Friction map")
     page.wait_for_selector(CHARTS)
     assert page.get_by_text("insurance_claims.csv").count() >= 1, "the app keeps its log"
 
-    page.locator("[data-testid='stSidebarNav'] a[href$='/data']").click()
+    follow(page, navigation.filter(has_text="Data"), "Data")
     page.get_by_role("heading", name="Import complaints.csv").wait_for()
-    wait_for_app(page)
     choose(page, "Case id", "ComplaintID")
     add(page, "Activity", "ComplaintTheme_EN")
     choose(page, "Timestamp (completion)", "ContactDate")
@@ -126,9 +123,7 @@ def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, 
     expect(page.get_by_role("button", name="Run the audit")).to_be_enabled()
     shoot_whole(page, "wizard-en")
 
-    page.get_by_role("button", name="Run the audit").click()
-    page.get_by_role("heading", level=1, name="Friction map").wait_for()
-    wait_for_app(page)
+    follow(page, page.get_by_role("button", name="Run the audit"), "Friction map")
     page.wait_for_selector(CHARTS)
     assert page.get_by_text("Log: complaints.csv").count() == 1
     assert page.get_by_text("3 cases").count() >= 1
@@ -137,18 +132,12 @@ def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, 
 
 def test_the_wizard_speaks_finnish(page, app_url, tmp_path):
     path = tmp_path / "valitukset.csv"
-    path.write_text(COMPLAINTS, encoding="utf-8")
-    page.goto(app_url)
+    path.write_bytes(COMPLAINTS)
+    page.goto(f"{app_url}/data")
     wait_for_app(page)
-    page.locator("[data-testid='stSidebar'] button", has_text="suomi").click()
-    page.get_by_role("heading", level=1, name="Kitkakartta").wait_for()
-    wait_for_app(page)
-    page.locator("[data-testid='stSidebarNav'] a[href$='/data']").click()
-    page.get_by_role("heading", level=1, name="Data").wait_for()
-    wait_for_app(page)
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
-    page.get_by_role("heading", name="Tuo valitukset.csv").wait_for()
-    wait_for_app(page)
+    follow(page, page.locator("[data-testid='stSidebar'] button", has_text="suomi"), "Data")
+    page.get_by_text("Tapahtumaloki (CSV").wait_for()
+    upload(page, path, "Tuo valitukset.csv")
     choose(page, "Tapauksen tunnus", "ComplaintID")
     choose(page, "Aikaleima (valmistuminen)", "ComplaintTheme_EN")
     page.get_by_text("Mikään sarakkeen 'ComplaintTheme_EN' ensimmäisistä riveistä").wait_for()
