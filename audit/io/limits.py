@@ -46,6 +46,11 @@ NESTING = 100
 """Deepest nesting of XES list and container values. Real logs nest them two or three deep;
 rustxes recurses into them and overflows its stack (killing the process) some thousands
 deep."""
+CELLS_FLOOR = 10_000_000
+"""Values (rows times columns) any table read from XES or Excel may hold; above it, one
+value per byte of the (decompressed) file. Both formats leave absent values out, so a few
+MB can declare a table of billions of values; a real log spends 20 bytes or more on each
+value it holds and holds most of its table."""
 CHUNK = 1 << 20
 """Bytes examined at a time."""
 FIELD_HINT = (
@@ -80,6 +85,20 @@ def _size(stored_bytes: int) -> str:
     return (
         f"{stored_bytes / 2**20:,.1f} MB" if stored_bytes >= 1 << 20 else f"{stored_bytes:,} bytes"
     )
+
+
+def check_cells(rows: int, columns: int, expanded_bytes: int, source: str, hint: str) -> None:
+    """AuditInputError when a table of `rows` by `columns` holds more values than a file
+    of `expanded_bytes` (decompressed) may declare (see CELLS_FLOOR)."""
+    limit = max(CELLS_FLOOR, expanded_bytes)
+    if rows * columns > limit:
+        raise AuditInputError(
+            f"the file declares a table of {rows:,} rows by {columns:,} columns, more than "
+            f"the {limit:,} values its size allows (one a byte); nearly all of it would be "
+            "empty",
+            source=source,
+            hint=hint,
+        )
 
 
 class BoundedStream(io.RawIOBase):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -24,9 +25,11 @@ import pyarrow.parquet as pq
 from openpyxl import load_workbook
 
 from audit.errors import AuditInputError
-from audit.io.limits import check_expansion, check_values
+from audit.io.limits import check_cells, check_expansion, check_values
 from audit.io.names import unique_names
 from audit.io.raw import RawLog, line_locator
+
+CELLS_HINT = "clear the cells to the right of and below the data, or export the sheet as CSV"
 
 
 def read_parquet_raw(path: Path, rows: int | None = None) -> RawLog:
@@ -89,9 +92,8 @@ def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
             for sheet in workbook.worksheets:
-                cells = list(
-                    islice(sheet.iter_rows(values_only=True), None if rows is None else rows + 1)
-                )
+                cells = _bounded_rows(sheet.iter_rows(values_only=True), expanded, path.name)
+                cells = list(islice(cells, None if rows is None else rows + 1))
                 if len(cells) >= 2:
                     return cells
         finally:
@@ -105,6 +107,17 @@ def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
             hint="save it again as .xlsx, or export it as CSV",
         ) from exc
     return None
+
+
+def _bounded_rows(rows: Iterator[tuple], expanded: int, source: str) -> Iterator[tuple]:
+    """The rows of a sheet, refused as soon as the table they make (as wide as the widest
+    row) holds more values than the workbook's size allows: a cell far to the right makes
+    openpyxl fill its row with empty cells up to it (audit.io.limits.check_cells)."""
+    width = 0
+    for count, row in enumerate(rows, start=1):
+        width = max(width, len(row))
+        check_cells(count, width, expanded, source, CELLS_HINT)
+        yield row
 
 
 def _to_table(rows: list[tuple]) -> pa.Table:

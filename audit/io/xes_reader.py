@@ -1,15 +1,10 @@
 """XES and XES.gz: parsed by rustxes (the rust4pm project's XES importer, which pm4py also
 offers), guarded before and tidied after.
 
-Before parsing, the whole (decompressed) file streams once through the input limits of
-audit.io.limits (no XML element over 64 KiB, no gzip expanding beyond its ratio), so that
-rustxes only ever sees a file of bounded size. On the way, the prolog (everything before
-the root `<log>`, where alone the XML spec allows a DTD) is scanned and a DOCTYPE or ENTITY
-is refused: event logs never need one, and entity tricks (billion laughs, external files)
-are the classic attacks on XML readers. The end of the file must close the `<log>`
-(rustxes returns the complete traces of a file cut between two elements without a word),
-and a gzip stream must decompress to its end. rustxes tells gzip by the file's name, so a
-file whose name says otherwise than its bytes is given to it under a name that matches.
+Before parsing, the file passes the checks of audit.io.xes_guard in one streamed pass
+(limits on size, nesting and shape; no DTD; not truncated). rustxes tells gzip by the
+file's name, so a file whose name says otherwise than its bytes is given to it under a
+name that matches.
 Any other parse failure, which rustxes reports as a Rust panic, is located with the
 standard library's expat parser so that the message can name the line.
 
@@ -52,33 +47,21 @@ import pyarrow.compute as pc
 import rustxes
 
 from audit.errors import AuditInputError
-from audit.io.limits import NESTING, BoundedStream, check_values, place_of, xes_place
-from audit.io.raw import RawLog, broken_gzip, check_head, is_gzip
+from audit.io.limits import check_values
+from audit.io.raw import RawLog, broken_gzip, is_gzip
+from audit.io.xes_guard import guard_xes
 
 CASE_ID_COLUMN = "case:concept:name"
 TRACE_PREFIX = "case:"
-PROLOG_BYTES = 256 << 10
-FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
-TAIL = 256
 DATE_VALUE = re.compile(rb'<date\s+key="[^"]*"\s+value="([^"]*)"')
 OFFSET = re.compile(rb"(Z|[+-]\d{2}:?\d{2})$")
 MIXED = re.compile(r"Warning: Attribute (.+) contains values of different dtypes \((.*)\)")
-LOG_END = re.compile(rb"(</log>|<log\b[^<>]*/>)$")
 NESTED = r"^\[(Attribute \{.*)?\]$"
-NESTING_TAG = re.compile(rb"<(/?)(?:list|container)\b[^<]*")
-NESTING_OPEN = re.compile(rb"<(?:list|container)\b")
 
 
 def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> RawLog:
     """Parse an XES file into one row per event, trace attributes repeated on its events."""
-    head, tail = _stream(path)
-    check_prolog(head, path.name)
-    if not LOG_END.search(tail.rstrip()):
-        raise AuditInputError(
-            "the file ends before the </log> that closes the event log: it is truncated",
-            source=path.name,
-            hint="the file is damaged or truncated; export or copy it again",
-        )
+    head = guard_xes(path)
     if progress is not None:
         progress("parsing XES")
     table, meta, mixed = _import(path)
@@ -96,75 +79,6 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
     tidy = _tidy(table, set(mixed), utc=_dates_have_offsets(head))
     check_values(tidy, locate, path.name)
     return RawLog(table=tidy, locate=locate, notes=notes)
-
-
-def _stream(path: Path) -> tuple[bytes, bytes]:
-    """The head and the tail of the (decompressed) file, read once through the input
-    limits: the head for the prolog and the dates, the tail for the closing </log>."""
-    head = tail = b""
-    nesting = _Nesting(path)
-    with BoundedStream(path, b"<", xes_place, unit="XML element") as stream:
-        while chunk := stream.read():
-            if len(head) < PROLOG_BYTES:
-                head += chunk[: PROLOG_BYTES - len(head)]
-            tail = (tail + chunk)[-TAIL:]
-            nesting.feed(chunk)
-    nesting.feed(b"", final=True)
-    check_head(path, head)
-    return head, tail
-
-
-class _Nesting:
-    """How deep list and container values nest, followed through the file in chunks; more
-    than NESTING deep is refused (see audit.io.limits). A tag cut at the end of a chunk
-    is carried over to the next; outside any value, a chunk that opens none costs one
-    search. Stray closing tags do not make room for more opening ones."""
-
-    def __init__(self, path: Path):
-        self._path = path
-        self._depth = 0
-        self._offset = 0
-        self._carry = b""
-
-    def feed(self, chunk: bytes, final: bool = False) -> None:
-        data = self._carry + chunk
-        end = len(data) if final else max(data.rfind(b"<"), 0)
-        start, self._carry = self._offset, data[end:]
-        self._offset += end
-        if not self._depth and not NESTING_OPEN.search(data, 0, end):
-            return
-        for tag in NESTING_TAG.finditer(data, 0, end):
-            if tag[1]:
-                self._depth = max(self._depth - 1, 0)
-            elif not tag[0].rstrip().endswith(b"/>"):
-                self._depth += 1
-                if self._depth > NESTING:
-                    place = place_of(self._path, start + tag.start(), xes_place)
-                    raise AuditInputError(
-                        f"{place}: list or container values nested more than {NESTING} deep; "
-                        "no event log nests its attributes that deep",
-                        source=self._path.name,
-                        hint="export the log again without the nested values",
-                    )
-
-
-def check_prolog(head: bytes, source: str) -> None:
-    """Refuse anything before the root element that could define entities or a DTD."""
-    root_at = head.find(b"<log")
-    prolog = head if root_at < 0 else head[:root_at]
-    if any(marker in prolog for marker in FORBIDDEN):
-        raise AuditInputError(
-            "the XML declares a DOCTYPE or ENTITY, which an event log never needs; "
-            "it is refused for safety",
-            source=source,
-            hint="export the log again without a document type declaration",
-        )
-    if root_at < 0:
-        raise AuditInputError(
-            "no <log> element at the start: this is not an XES event log",
-            source=source,
-            hint="give an XES file, or a CSV, Parquet or Excel export",
-        )
 
 
 @contextmanager

@@ -30,7 +30,7 @@ from openpyxl import Workbook
 import audit.io.limits as limits
 from audit.errors import AuditInputError
 from audit.io import read_log
-from audit.io.limits import FIELD_BYTES, expansion_limit
+from audit.io.limits import FIELD_BYTES, check_cells, expansion_limit
 from audit.io.scan import scan_log
 
 CLI = [sys.executable, "-c", "from audit.cli import main; main()"]
@@ -284,3 +284,45 @@ def test_large_log_path_holds_csv_to_the_same_limits(tmp_path, write_file):
     )
     with pytest.raises(AuditInputError, match=r"broken\.csv: cannot be read \(Invalid Input"):
         scan_log(broken, con=duckdb.connect())
+
+
+def test_table_of_values_is_bounded_by_one_a_byte_above_the_floor():
+    check_cells(10_000, 1_000, 0, "log.xes", "hint")  # 10 million values: the floor
+    with pytest.raises(AuditInputError, match="10,001 rows by 1,000 columns"):
+        check_cells(10_001, 1_000, 0, "log.xes", "hint")
+    check_cells(10_001, 1_000, 10_001_000, "log.xes", "hint")  # a file that large may
+
+
+def test_xes_events_that_each_bring_their_own_key_are_refused(write_file):
+    """4,000 events of 4,000 keys: 16 million values from 600 KB (before: GBs of memory)."""
+    events = "".join(
+        EVENT.decode().replace("</event>", f'<string key="k{n}" value="v"/></event>')
+        for n in range(4_000)
+    )
+    path = write_file("sparse.xes", XES_HEAD.decode() + events + "</trace></log>\n")
+    assert path.stat().st_size < 1 << 20
+    with pytest.raises(AuditInputError, match="declares a table of .* rows by .* columns"):
+        read_log(path)
+
+
+def test_excel_cells_far_to_the_right_are_refused(tmp_path):
+    """A cell in the last column (XFD) of each row, and a dimension that says so, make
+    openpyxl fill 16,384 cells a row: 20,000 rows from 100 KB took 4 GB before."""
+    path = _workbook(tmp_path / "wide.xlsx", "Decide")
+    far = "".join(
+        f'<row r="{r}"><c r="XFD{r}" t="inlineStr"><is><t>x</t></is></c></row>'
+        for r in range(4, 804)
+    )
+    with zipfile.ZipFile(path) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    members[sheet] = (
+        members[sheet]
+        .replace(b"</sheetData>", far.encode() + b"</sheetData>")
+        .replace(b'<dimension ref="A1:C3"/>', b'<dimension ref="A1:XFD803"/>')
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+    with pytest.raises(AuditInputError, match="by 16,384 columns"):
+        read_log(path)
