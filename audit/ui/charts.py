@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from audit.report import charts as report_charts
 from audit.report.charts import COMPONENT_COLOURS, INSIDE_OUT, OUTSIDE_IN, WAIT_GREY
 
 FRICTION_SCHEME = "orangered"
@@ -265,6 +266,53 @@ def mean_bars(
         )
         .properties(height=300)
     )
+
+
+def compared_shares(
+    data: pd.DataFrame,
+    category: str,
+    group: str,
+    share: str,
+    *,
+    order: list[str],
+    share_title: str,
+    colours: dict[str, str],
+) -> alt.TopLevelMixin:
+    """Horizontal bars of a share (0..1) per category (in ``order``), one bar per group side
+    by side (say, these customers against the rest), each labelled with its percentage; the
+    groups in the order and colours of ``colours`` (group label -> colour)."""
+    bars = (
+        alt.Chart(data)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+            yOffset=alt.YOffset(f"{group}:N", sort=list(colours)),
+            x=alt.X(f"{share}:Q", title=share_title, axis=alt.Axis(format="%")),
+            color=alt.Color(
+                f"{group}:N",
+                title=None,
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[f"{category}:N", f"{group}:N", alt.Tooltip(f"{share}:Q", format=".0%")],
+        )
+    )
+    labels = bars.mark_text(align="left", dx=4, fontSize=13).encode(
+        text=alt.Text(f"{share}:Q", format=".0%")
+    )
+    return styled((bars + labels).properties(height=alt.Step(24)))
+
+
+def customer_timeline(
+    rows: pd.DataFrame, words: report_charts.CustomerTimelineWords
+) -> alt.TopLevelMixin:
+    """One customer's cases on one time axis that zooms and pans along time, drawn as in the
+    report (audit.report.charts.customer_timeline).
+
+    rows: audit.report.charts.customer_timeline_rows of the customer's journey.
+    """
+    chart = report_charts.customer_timeline(rows, words).interactive(bind_y=False)
+    return styled(chart.properties(height=max(160, 70 * len(rows))))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import streamlit as st
 
 from audit.compare import Comparison, compare, split_at
 from audit.engine import case_steps
+from audit.engine.customers import customer_journey, repeat_contact_customers
 from audit.io import ColumnMapping, EventLog, read_log
 from audit.journey import JourneyMap, draft_journey, dump_journey, parse_journey
 from audit.pipeline import AuditResult, run_audit
@@ -158,6 +159,18 @@ def steps_of_case(result: AuditResult, case_id: str) -> pd.DataFrame:
     """The steps of one case, read back from the audit's connection."""
     with _CONNECTION_LOCK:
         return case_steps(result.connection, [case_id])
+
+
+def journey_of_customer(result: AuditResult, customer: str) -> pd.DataFrame:
+    """One customer's cases in order, read back from the audit's connection."""
+    with _CONNECTION_LOCK:
+        return customer_journey(result.connection, customer)
+
+
+def customers_who_came_back(result: AuditResult) -> pd.DataFrame:
+    """The customers with repeat contacts, worst first, from the audit's connection."""
+    with _CONNECTION_LOCK:
+        return repeat_contact_customers(result.connection)
 
 
 def blueprint(result: AuditResult) -> pd.DataFrame:

@@ -62,7 +62,7 @@ def test_the_landing_page_is_the_friction_map_of_the_example():
     at = started()
     assert not at.exception
     assert at.title[0].value == "Friction map"
-    assert len(at.metric) == 7
+    assert len(at.metric) == 12  # 7 key figures, 5 about customers who come back
     assert at.metric[0].value == "2,100"
     assert "vega_lite_chart" in element_types(at.main)
     assert any(w.value.startswith("Weakest stage:") for w in at.warning)

@@ -1,11 +1,15 @@
 """Customer's eye: one case as its customer lived it, a timeline through the stages with
-the waits, the touchpoints and the units, and sentences that tell its story."""
+the waits, the touchpoints and the units, and sentences that tell its story; or, when the
+log names customers, one customer followed across their cases on one timeline."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from audit.report.stories import labyrinth_score, story_sentences
+from audit.findings.humanize import format_number
+from audit.pipeline import AuditResult
+from audit.report.charts import STATUS_COLOURS, CustomerTimelineWords, customer_timeline_rows
+from audit.report.stories import customer_story_sentences, labyrinth_score, story_sentences
 from audit.ui import charts, loading, widgets
 from audit.ui.lang import language, t
 from audit.ui.page import current_view, heading
@@ -66,11 +70,94 @@ def timeline(steps, stage_order: list[str], case_id: str) -> None:
     widgets.chart(picture, rows, f"case_{case_id}_timeline")
 
 
+def _customer_options(result: AuditResult, ranking: str) -> dict[str, str]:
+    """The customers offered for a ranking, worst first: customer -> its label."""
+    if ranking == "chains":
+        chains = result.measures.customers.chains
+        return {
+            str(c): t("customer.across.option.chain", customer=c, cases=n)
+            for c, n in zip(chains["customer"], chains["cases"], strict=True)
+        }
+    ranked = loading.customers_who_came_back(result)
+    return {
+        str(row.customer): t(
+            "customer.across.option.repeats",
+            customer=row.customer,
+            cases=row.cases,
+            repeats=row.repeat_contacts,
+        )
+        for row in ranked.itertuples(index=False)
+    }
+
+
+def _pick_customer(result: AuditResult, key: str) -> str | None:
+    ranking = st.segmented_control(
+        t("customer.across.pick"),
+        options=["repeats", "chains"],
+        format_func=lambda choice: t(f"customer.across.pick.{choice}"),
+        default="repeats",
+        required=True,
+        key=f"{key}-customer-ranking",
+    )
+    options = _customer_options(result, ranking)
+    if not options:
+        st.info(t("customer.across.none"), icon=":material/info:")
+        return None
+    return st.selectbox(
+        t("customer.across.customer"),
+        list(options),
+        format_func=options.__getitem__,
+        key=f"{key}-customer-{ranking}",
+    )
+
+
+def customer_timeline_words() -> CustomerTimelineWords:
+    """The cross-case timeline's words in the chosen language."""
+    return CustomerTimelineWords(
+        status={status: t(f"status.{status}") for status in STATUS_COLOURS},
+        case=t("col.case_id"),
+        ending=t("col.ending_activity"),
+        gap=t("customer.across.gap"),
+        while_open=t("customer.across.while_open"),
+    )
+
+
+def across_cases(result: AuditResult, key: str) -> None:
+    """One customer followed across their cases: sentences, the cases on one timeline with
+    the gaps between them, and the cases as a table."""
+    customer = _pick_customer(result, key)
+    if customer is None:
+        return
+    journey = loading.journey_of_customer(result, customer)
+    days = result.measures.customers.totals["repeat_within_days"]
+    lang = language()
+    st.markdown(" ".join(customer_story_sentences(journey, days, lang)))
+    st.subheader(t("customer.across.timeline"))
+    words = customer_timeline_words()
+    rows = customer_timeline_rows(journey, words, lang)
+    st.caption(t("customer.across.legend", days=format_number(days, lang, 0)))
+    widgets.chart(charts.customer_timeline(rows, words), rows, f"customer_{customer}_timeline")
+    st.subheader(t("customer.across.cases"))
+    widgets.table(journey, f"customer_{customer}_cases")
+
+
 def render() -> None:
     """Draw the page."""
     view = current_view()
     result = view.result
     heading("customer.title", "customer.intro")
+    if result.measures.customers is not None and result.connection is not None:
+        follow = st.segmented_control(
+            t("customer.follow"),
+            options=["case", "customer"],
+            format_func=lambda choice: t(f"customer.follow.{choice}"),
+            default="case",
+            required=True,
+            key=f"customer-{view.key}-follow",
+        )
+        if follow == "customer":
+            across_cases(result, f"customer-{view.key}")
+            return
     cases = result.measures.cases
     case_id = _pick_case(cases, f"customer-{view.key}")
     if case_id is None or result.connection is None:

@@ -1,16 +1,19 @@
 """Friction map, the landing view: key figures, the journey's stages coloured by friction,
-outside-in next to inside-out, the weakest stage, and the hotspots with their evidence."""
+outside-in next to inside-out, the weakest stage, the hotspots with their evidence, and the
+customers who come back in a new case."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS, CustomerMeasures
 from audit.findings.friction import contributions
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
+from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes, whose
 from audit.journey.compiled import FRICTION_COMPONENTS
 from audit.pipeline import AuditResult
-from audit.report.charts import COMPONENT_COLOURS
+from audit.report.charts import COMPONENT_COLOURS, OUTSIDE_IN, WAIT_GREY
 from audit.ui import charts, widgets
 from audit.ui.lang import language, t
 from audit.ui.page import current_view, heading
@@ -135,6 +138,104 @@ def hotspots(result: AuditResult) -> None:
     widgets.download(table.drop(columns=["components"]), "hotspots")
 
 
+CAUSES_TOLD = 3
+"""Causes told in sentences; the chart shows up to CAUSES_CHARTED."""
+CAUSES_CHARTED = 6
+
+
+def _customer_figures(customers: CustomerMeasures, days: str) -> None:
+    """The repeat contacts in five numbers, in one row of tiles."""
+    totals, lang = customers.totals, language()
+    repeats = format_count(totals["repeat_contacts"], lang)
+    figures = [
+        ("repeat.kpi.customers", format_count(totals["customers"], lang)),
+        ("repeat.kpi.repeats", f"{repeats} ({format_share(totals['repeat_contact_share'], lang)})"),
+        ("repeat.kpi.came_back", format_count(totals["repeat_contact_customers"], lang)),
+        ("repeat.kpi.chains", format_count(totals["labyrinth_customers"], lang)),
+        ("repeat.kpi.no_customer", format_count(totals["cases_without_customer"], lang)),
+    ]
+    values = {"days": days, "cases": CHAIN_CASES, "chain_days": CHAIN_DAYS}
+    for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(t(key), value, border=True, help=t(f"{key}_help", **values))
+
+
+def _came_back_shares(causes: pd.DataFrame) -> pd.DataFrame:
+    """The chart's rows: per cause value, the share of its customers who came back and the
+    share of the rest."""
+    these, rest = t("repeat.chart.these"), t("repeat.chart.rest")
+    labels = [
+        whose(c, v, language()) for c, v in zip(causes["cause"], causes["value"], strict=True)
+    ]
+    return pd.concat(
+        [
+            pd.DataFrame({"cause": labels, "group": these, "share": causes["came_back_share"]}),
+            pd.DataFrame({"cause": labels, "group": rest, "share": causes["rest_share"]}),
+        ],
+        ignore_index=True,
+    )
+
+
+def _causes(causes: pd.DataFrame, days: str) -> None:
+    """Why customers come back: the telling causes in sentences (beyond chance first, said
+    plainly when none is), a chart of their came-back shares against the rest, every cause
+    as CSV."""
+    st.markdown(f"#### {t('repeat.causes')}")
+    if causes.empty:
+        st.info(t("repeat.no_causes", cases=MIN_GROUP_CASES), icon=":material/info:")
+        return
+    st.caption(t("repeat.causes_help", days=days))
+    told = telling_causes(causes, CAUSES_TOLD)
+    if not told["significant"].any():
+        st.info(t("repeat.no_cause"), icon=":material/info:")
+    evidence = f"evidence_{language()}"
+    for row in told.itertuples(index=False):
+        verdict = t("repeat.beyond_chance" if row.significant else "repeat.maybe_chance")
+        with st.container(border=True):
+            st.markdown(f"{getattr(row, evidence)}  \n*{verdict}*")
+    charted = telling_causes(causes, CAUSES_CHARTED)
+    if not charted.empty:
+        data = _came_back_shares(charted)
+        picture = charts.compared_shares(
+            data,
+            "cause",
+            "group",
+            "share",
+            order=list(dict.fromkeys(data["cause"])),
+            share_title=t("repeat.chart.share", days=days),
+            colours={t("repeat.chart.these"): OUTSIDE_IN, t("repeat.chart.rest"): WAIT_GREY},
+        )
+        widgets.chart(picture, data, "came_back_by_cause")
+    widgets.download(causes, "repeat_contact_causes")
+
+
+def customers_who_come_back(result: AuditResult) -> None:
+    """Customers who come back: the totals, why, where the earlier case ended and the
+    labyrinth chains; one line saying how to name the customer when the log has none."""
+    customers = result.measures.customers
+    if customers is None:
+        st.caption(t("repeat.none"))
+        return
+    days = format_number(customers.totals["repeat_within_days"], language(), 0)
+    st.subheader(t("repeat.title"))
+    st.caption(t("repeat.intro", days=days))
+    _customer_figures(customers, days)
+    _causes(result.repeat_causes, days)
+    st.markdown(f"#### {t('repeat.by_stage')}")
+    st.caption(t("repeat.by_stage_help"))
+    widgets.table(customers.stages, "repeat_contacts_by_stage")
+    chains = customers.totals["labyrinth_customers"]
+    if chains:
+        st.caption(
+            t(
+                "repeat.chains",
+                count=format_count(chains, language()),
+                cases=CHAIN_CASES,
+                chain_days=CHAIN_DAYS,
+            )
+        )
+        widgets.download(customers.chains, "labyrinth_chains")
+
+
 def render() -> None:
     """Draw the page."""
     view = current_view()
@@ -157,6 +258,7 @@ def render() -> None:
     hotspots(result)
     components(result)
     gap(result)
+    customers_who_come_back(result)
     st.subheader(t("friction.stage_table"))
     widgets.table(result.stage_table(), "stages")
 
