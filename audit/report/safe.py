@@ -14,6 +14,7 @@ import html
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,8 +34,11 @@ def clean_text(value: str) -> str:
 
 
 def safe_cell(value: object) -> object:
-    """One CSV cell made safe: text is cleaned, cut to MAX_CELL_CHARS and, when it would
-    start a formula, prefixed with an apostrophe; any other value is returned unchanged."""
+    """One CSV cell made safe: a list of values (a customer's case ids) becomes its items
+    joined with "; "; text is cleaned, cut to MAX_CELL_CHARS and, when it would start a
+    formula, prefixed with an apostrophe; any other value is returned unchanged."""
+    if isinstance(value, list | tuple | np.ndarray):
+        value = "; ".join(str(item) for item in value)
     if not isinstance(value, str):
         return value
     starts_formula = value.lstrip(" ").startswith(FORMULA_START)

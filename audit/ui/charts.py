@@ -312,7 +312,7 @@ def customer_timeline(
     rows: audit.report.charts.customer_timeline_rows of the customer's journey.
     """
     chart = report_charts.customer_timeline(rows, words).interactive(bind_y=False)
-    return styled(chart.properties(height=max(160, 70 * len(rows))))
+    return styled(chart.properties(height=alt.Step(64)))
 
 
 @dataclass(frozen=True)

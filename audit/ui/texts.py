@@ -833,17 +833,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tapaukset, jotka alkoivat {days} päivän kuluessa saman asiakkaan aiemman "
         "tapauksen päättymisestä tai sen ollessa auki; osuus on tapauksista, joilla on asiakas.",
     },
-    "repeat.kpi.came_back": {"en": "Customers who came back", "fi": "Palanneita asiakkaita"},
+    "repeat.kpi.came_back": {"en": "Came back", "fi": "Palanneita"},
     "repeat.kpi.came_back_help": {
-        "en": "Customers with at least one repeat contact.",
-        "fi": "Asiakkaat, joilla on vähintään yksi uusintayhteydenotto.",
+        "en": "Customers who came back: with at least one repeat contact.",
+        "fi": "Palanneet asiakkaat: vähintään yksi uusintayhteydenotto.",
     },
     "repeat.kpi.chains": {"en": "Labyrinth chains", "fi": "Labyrinttiketjuja"},
     "repeat.kpi.chains_help": {
         "en": "Customers with {cases} or more cases starting within {chain_days} days.",
         "fi": "Asiakkaat, joilla on vähintään {cases} tapausta {chain_days} päivän sisällä.",
     },
-    "repeat.kpi.no_customer": {"en": "Cases without a customer", "fi": "Ilman asiakasta"},
+    "repeat.kpi.no_customer": {"en": "No customer", "fi": "Ilman asiakasta"},
     "repeat.kpi.no_customer_help": {
         "en": "Cases that name no customer: counted everywhere else, but they cannot be "
         "followed across cases.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -17,6 +18,7 @@ from audit.pipeline import run_audit
 from audit.privacy import PrivacyOptions, protect_log
 from audit.report import build_report
 from audit.report.charts import CustomerTimelineWords, customer_timeline_rows
+from audit.report.safe import safe_frame
 from audit.report.stories import choose_customer, customer_story_sentences
 from tests.engine.builders import T0, events_table
 from tests.engine.test_customers import EVENTS, JOURNEY
@@ -208,3 +210,16 @@ def test_a_case_too_short_to_see_is_widened():
     instant.loc[1, "last_event"] = T0 + pd.Timedelta(days=20)
     rows = customer_timeline_rows(instant, WORDS, "en")
     assert rows.loc[0, "end"] - rows.loc[0, "start"] == pd.Timedelta(hours=2.4)
+
+
+def test_the_chains_csv_lists_each_customers_cases_in_one_safe_cell():
+    chains = pd.DataFrame(
+        {
+            "customer": ["P1"],
+            "cases": [3],
+            "case_ids": [np.array(["=cmd", "b", "c"], dtype=object)],
+            "statuses": [["bad", "good", "good"]],
+        }
+    )
+    cells = safe_frame(chains).iloc[0].tolist()
+    assert cells == ["P1", 3, "'=cmd; b; c", "bad; good; good"]

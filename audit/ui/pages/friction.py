@@ -160,11 +160,13 @@ def _customer_figures(customers: CustomerMeasures, days: str) -> None:
 
 
 def _came_back_shares(causes: pd.DataFrame) -> pd.DataFrame:
-    """The chart's rows: per cause value, the share of its customers who came back and the
-    share of the rest."""
+    """The chart's rows: per cause value (marked when it could be chance), the share of its
+    customers who came back and the share of the rest."""
     these, rest = t("repeat.chart.these"), t("repeat.chart.rest")
+    maybe = t("repeat.maybe_chance")
     labels = [
-        whose(c, v, language()) for c, v in zip(causes["cause"], causes["value"], strict=True)
+        whose(row.cause, row.value, language()) + ("" if row.significant else f" ({maybe})")
+        for row in causes.itertuples(index=False)
     ]
     return pd.concat(
         [
@@ -177,8 +179,8 @@ def _came_back_shares(causes: pd.DataFrame) -> pd.DataFrame:
 
 def _causes(causes: pd.DataFrame, days: str) -> None:
     """Why customers come back: the telling causes in sentences (beyond chance first, said
-    plainly when none is), a chart of their came-back shares against the rest, every cause
-    as CSV."""
+    plainly when none is), a chart of their came-back shares against the rest, and every
+    cause weighed as CSV."""
     st.markdown(f"#### {t('repeat.causes')}")
     if causes.empty:
         st.info(t("repeat.no_causes", cases=MIN_GROUP_CASES), icon=":material/info:")
@@ -193,19 +195,20 @@ def _causes(causes: pd.DataFrame, days: str) -> None:
         with st.container(border=True):
             st.markdown(f"{getattr(row, evidence)}  \n*{verdict}*")
     charted = telling_causes(causes, CAUSES_CHARTED)
-    if not charted.empty:
-        data = _came_back_shares(charted)
-        picture = charts.compared_shares(
-            data,
-            "cause",
-            "group",
-            "share",
-            order=list(dict.fromkeys(data["cause"])),
-            share_title=t("repeat.chart.share", days=days),
-            colours={t("repeat.chart.these"): OUTSIDE_IN, t("repeat.chart.rest"): WAIT_GREY},
-        )
-        widgets.chart(picture, data, "came_back_by_cause")
-    widgets.download(causes, "repeat_contact_causes")
+    if charted.empty:
+        widgets.download(causes, "repeat_contact_causes")
+        return
+    data = _came_back_shares(charted)
+    picture = charts.compared_shares(
+        data,
+        "cause",
+        "group",
+        "share",
+        order=list(dict.fromkeys(data["cause"])),
+        share_title=t("repeat.chart.share", days=days),
+        colours={t("repeat.chart.these"): OUTSIDE_IN, t("repeat.chart.rest"): WAIT_GREY},
+    )
+    widgets.chart(picture, causes, "repeat_contact_causes")
 
 
 def customers_who_come_back(result: AuditResult) -> None:
