@@ -27,13 +27,19 @@ from tests.engine.builders import Ev, events_table
 from tests.engine.test_customers import EVENTS, JOURNEY
 
 
-@pytest.fixture(scope="module")
-def con():
+def measured(events: list[Ev]) -> duckdb.DuckDBPyConnection:
+    """A connection in which the events were measured with the test journey and their
+    customers across cases (30-day window)."""
     connection = duckdb.connect()
-    connection.register("events", events_table(EVENTS))
+    connection.register("events", events_table(events))
     measure(connection, JOURNEY)
     customer_measures(connection, within_days=30)
     return connection
+
+
+@pytest.fixture(scope="module")
+def con():
+    return measured(EVENTS)
 
 
 def test_one_customer_in_order_with_gaps_and_endings(con):
@@ -81,24 +87,18 @@ def test_customers_who_came_back_worst_first(con):
 
 def test_ties_in_repeat_contacts_and_cases_go_to_the_quickest_return():
     """Q1 came back after 10 h, Q2 after 5 h: Q2 is worse."""
-    connection = duckdb.connect()
-    events = [
-        Ev("q1a", "Apply", 0, customer="Q1"),
-        Ev("q1b", "Apply", 10, customer="Q1"),
-        Ev("q2a", "Apply", 0, customer="Q2"),
-        Ev("q2b", "Apply", 5, customer="Q2"),
-    ]
-    connection.register("events", events_table(events))
-    measure(connection, JOURNEY)
-    customer_measures(connection, within_days=30)
+    connection = measured(
+        [
+            Ev("q1a", "Apply", 0, customer="Q1"),
+            Ev("q1b", "Apply", 10, customer="Q1"),
+            Ev("q2a", "Apply", 0, customer="Q2"),
+            Ev("q2b", "Apply", 5, customer="Q2"),
+        ]
+    )
     assert repeat_contact_customers(connection)["customer"].tolist() == ["Q2", "Q1"]
 
 
 def test_a_customer_name_with_quotes_is_a_value_not_sql():
-    connection = duckdb.connect()
     name = "O'Brien'); DROP TABLE customer_cases; --"
-    events = [Ev("x", "Apply", 0, customer=name), Ev("y", "Apply", 5, customer=name)]
-    connection.register("events", events_table(events))
-    measure(connection, JOURNEY)
-    customer_measures(connection, within_days=30)
+    connection = measured([Ev("x", "Apply", 0, customer=name), Ev("y", "Apply", 5, customer=name)])
     assert customer_journey(connection, name)["case_id"].tolist() == ["x", "y"]

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest
 
-from audit.engine import measure
-from audit.engine.customers import JOURNEY_COLUMNS, customer_journey, customer_measures
+from audit.engine.customers import JOURNEY_COLUMNS, customer_journey
 from audit.io import read_log
 from audit.pipeline import run_audit
 from audit.privacy import PrivacyOptions, protect_log
@@ -20,8 +18,9 @@ from audit.report import build_report
 from audit.report.charts import CustomerTimelineWords, customer_timeline_rows
 from audit.report.safe import safe_frame
 from audit.report.stories import choose_customer, customer_story_sentences
-from tests.engine.builders import T0, events_table
-from tests.engine.test_customers import EVENTS, JOURNEY
+from tests.engine.builders import T0
+from tests.engine.test_customer_journey import measured
+from tests.engine.test_customers import EVENTS
 
 from .conftest import SAMPLE, SAMPLE_JOURNEY
 
@@ -45,11 +44,7 @@ def _section(page: str) -> str:
 @pytest.fixture(scope="module")
 def con():
     """The hand-made log of tests/engine/test_customers.py, measured (30-day window)."""
-    connection = duckdb.connect()
-    connection.register("events", events_table(EVENTS))
-    measure(connection, JOURNEY)
-    customer_measures(connection, within_days=30)
-    return connection
+    return measured(EVENTS)
 
 
 def test_english_section_on_the_example(sample_result, sample_html):

@@ -30,15 +30,21 @@ def _candidates(cases, ranking: str) -> list[str]:
     return ranked["case_id"].astype(str).head(CHOICES).tolist()
 
 
-def _pick_case(cases, key: str) -> str | None:
-    ranking = st.segmented_control(
-        t("customer.pick"),
-        options=[*RANKINGS, "any"],
-        format_func=lambda choice: t(f"customer.pick.{choice}"),
-        default="wait",
+def _choice(label_key: str, options: list[str], key: str) -> str:
+    """One of ``options`` as buttons side by side, the first chosen at first; the label is
+    the text ``label_key`` and each option's words the text ``label_key.option``."""
+    return st.segmented_control(
+        t(label_key),
+        options=options,
+        format_func=lambda choice: t(f"{label_key}.{choice}"),
+        default=options[0],
         required=True,
-        key=f"{key}-ranking",
+        key=key,
     )
+
+
+def _pick_case(cases, key: str) -> str | None:
+    ranking = _choice("customer.pick", [*RANKINGS, "any"], f"{key}-ranking")
     if ranking == "any":
         typed = st.text_input(t("customer.case"), key=f"{key}-typed").strip()
         known = set(cases["case_id"].astype(str))
@@ -91,14 +97,7 @@ def _customer_options(result: AuditResult, ranking: str) -> dict[str, str]:
 
 
 def _pick_customer(result: AuditResult, key: str) -> str | None:
-    ranking = st.segmented_control(
-        t("customer.across.pick"),
-        options=["repeats", "chains"],
-        format_func=lambda choice: t(f"customer.across.pick.{choice}"),
-        default="repeats",
-        required=True,
-        key=f"{key}-customer-ranking",
-    )
+    ranking = _choice("customer.across.pick", ["repeats", "chains"], f"{key}-customer-ranking")
     options = _customer_options(result, ranking)
     if not options:
         st.info(t("customer.across.none"), icon=":material/info:")
@@ -146,20 +145,15 @@ def render() -> None:
     view = current_view()
     result = view.result
     heading("customer.title", "customer.intro")
+    key = f"customer-{view.key}"
+    follow = "case"
     if result.measures.customers is not None and result.connection is not None:
-        follow = st.segmented_control(
-            t("customer.follow"),
-            options=["case", "customer"],
-            format_func=lambda choice: t(f"customer.follow.{choice}"),
-            default="case",
-            required=True,
-            key=f"customer-{view.key}-follow",
-        )
-        if follow == "customer":
-            across_cases(result, f"customer-{view.key}")
-            return
+        follow = _choice("customer.follow", ["case", "customer"], f"{key}-follow")
+    if follow == "customer":
+        across_cases(result, key)
+        return
     cases = result.measures.cases
-    case_id = _pick_case(cases, f"customer-{view.key}")
+    case_id = _pick_case(cases, key)
     if case_id is None or result.connection is None:
         return
     steps = loading.steps_of_case(result, case_id)
