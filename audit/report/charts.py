@@ -302,6 +302,11 @@ class CustomerTimelineWords:
     """The gap's label when the case started while an earlier one was open."""
 
 
+TIMELINE_CASES = 12
+"""Cases of one customer drawn on their timeline, the first in the customer's order."""
+LONG_SPAN = pd.Timedelta(days=300)
+"""A timeline longer than this shows months and years on its axis instead of days."""
+
 CUSTOMER_TIMELINE_COLUMNS: tuple[str, ...] = (
     "lane",
     "case_id",
@@ -322,12 +327,15 @@ def customer_timeline_rows(
 ) -> pd.DataFrame:
     """What a customer's cross-case timeline draws, one row per case (CUSTOMER_TIMELINE_COLUMNS).
 
-    journey: audit.engine.customers.customer_journey of the customer. A case's lane is its
-    place in the customer's order and its id; a case shorter than 1/200 of the whole span is
-    widened so that it shows. The gap runs from the end of the earlier case (the one that
-    ended last) to the case's start and is labelled with its length; a case started while an
-    earlier one was open has no gap line, only the label ``words.while_open``.
+    journey: audit.engine.customers.customer_journey of the customer; only its first
+    TIMELINE_CASES cases are drawn (a ticket system's customer may have hundreds). A case's
+    lane is its place in the customer's order and its id; a case shorter than 1/200 of the
+    whole span is widened so that it shows. The gap runs from the end of the earlier case
+    (the one that ended last) to the case's start and is labelled with its length; a case
+    started while an earlier one was open has no gap line, only the label
+    ``words.while_open``.
     """
+    journey = journey.head(TIMELINE_CASES)
     start, end = journey["first_event"], journey["last_event"]
     span = (end.max() - start.min()) or pd.Timedelta(hours=1)
     gap = pd.to_timedelta(journey["gap_hours"].clip(lower=0), unit="h")
@@ -367,6 +375,7 @@ def customer_timeline(rows: pd.DataFrame, words: CustomerTimelineWords) -> alt.L
     """
     lanes = rows["lane"].tolist()
     present = [s for s in STATUS_COLOURS if words.status[s] in set(rows["status"])]
+    long = rows["end"].max() - rows["start"].min() > LONG_SPAN
     y = alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320))
     tooltip = [
         alt.Tooltip("case_id:N", title=words.case),
@@ -378,7 +387,7 @@ def customer_timeline(rows: pd.DataFrame, words: CustomerTimelineWords) -> alt.L
     ]
     base = alt.Chart(rows)
     cases = base.mark_bar(height=24, cornerRadius=3).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%d %b")),
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y" if long else "%d %b")),
         x2="end:T",
         y=y,
         color=alt.Color(
@@ -414,6 +423,6 @@ def customer_timeline_chart(journey: pd.DataFrame, language: str) -> str:
     )
     rows = customer_timeline_rows(journey, words, language)
     chart = customer_timeline(rows, words).properties(
-        width=WIDTH - 200, height=max(110, 56 * len(rows))
+        width=WIDTH - 200, height=max(110, 48 * len(rows))
     )
     return to_svg(_themed(chart), language)

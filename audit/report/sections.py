@@ -350,13 +350,13 @@ def repeat_contacts(result, language: str) -> Section | None:
     if story is not None:
         blocks.append(heading(text("repeat.story", language, customer=story.customer)))
         blocks.append(paragraph(" ".join(story.sentences)))
-        blocks.append(
-            figure(
-                "customer-timeline",
-                story.timeline_svg,
-                text("repeat.timeline", language, days=days),
+        caption = text("repeat.timeline", language, days=days)
+        if story.cases > charts.TIMELINE_CASES:
+            shown = text(
+                "repeat.timeline.first", language, shown=charts.TIMELINE_CASES, total=story.cases
             )
-        )
+            caption = f"{caption} {shown}"
+        blocks.append(figure("customer-timeline", story.timeline_svg, caption))
     return Section("repeat-contacts", text("sec.repeat_contacts", language), blocks)
 
 

@@ -165,13 +165,18 @@ def story_sentences(case: pd.Series, steps: pd.DataFrame, language: str) -> list
 
 FRICTION_PARTS: tuple[str, ...] = ("pingpongs", "rework", "promises_broken")
 """What a case met on its way that the cross-case story names, in this order."""
+STORY_CASES = 6
+"""Later cases of one customer told one by one; the rest are counted in one sentence (a
+ticket system's customer may have hundreds)."""
 
 
 @dataclass
 class CustomerStory:
-    """One customer's story across their cases: the sentences and the timeline (SVG)."""
+    """One customer's story across their cases: how many cases, the sentences and the
+    timeline (SVG)."""
 
     customer: str
+    cases: int
     sentences: list[str]
     timeline_svg: str
 
@@ -198,6 +203,7 @@ def build_customer_story(result, language: str) -> CustomerStory | None:
     days = float(result.measures.customers.totals["repeat_within_days"])
     return CustomerStory(
         customer=customer,
+        cases=len(journey),
         sentences=customer_story_sentences(journey, days, language),
         timeline_svg=customer_timeline_chart(journey, language),
     )
@@ -205,10 +211,10 @@ def build_customer_story(result, language: str) -> CustomerStory | None:
 
 def customer_story_sentences(journey: pd.DataFrame, within_days: float, language: str) -> list[str]:
     """Plain sentences about one customer's cases (audit.engine.customers.customer_journey):
-    how many and when, then how the customer came to each later case (came back after the
-    earlier one ended, started it while that one was open, or came again beyond the
-    window), what a case the customer came back from met on its way, and how the last one
-    ended."""
+    how many and when, then how the customer came to each of the next STORY_CASES cases
+    (came back after the earlier one ended, started it while that one was open, or came
+    again beyond the window) and what a case the customer came back from met on its way,
+    how many more followed, and how the last one ended."""
     repeats = int(journey["is_repeat_contact"].sum())
     values = {
         "cases": format_count(len(journey), language),
@@ -223,7 +229,7 @@ def customer_story_sentences(journey: pd.DataFrame, within_days: float, language
     sentences = [lead]
     by_id = journey.set_index(journey["case_id"].astype(str))
     told: set[str] = set()
-    for case in journey.iloc[1:].itertuples(index=False):
+    for case in journey.iloc[1 : 1 + STORY_CASES].itertuples(index=False):
         earlier = by_id.loc[str(case.earlier_case)]
         values = {
             "case": case.case_id,
@@ -241,6 +247,16 @@ def customer_story_sentences(journey: pd.DataFrame, within_days: float, language
         if case.is_repeat_contact and case.earlier_case not in told:
             told.add(case.earlier_case)
             sentences += _friction_met(earlier, language)
+    more = journey.iloc[1 + STORY_CASES :]
+    if not more.empty:
+        sentences.append(
+            text(
+                "cstory.more",
+                language,
+                more=format_count(len(more), language),
+                repeats=format_count(int(more["is_repeat_contact"].sum()), language),
+            )
+        )
     last = journey.iloc[-1]
     sentences.append(
         text("cstory.last", language, case=last["case_id"], ended=_ended(last, language))

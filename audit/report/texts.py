@@ -331,6 +331,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "broken promise ×{count}",
         "fi": "petetty lupaus ×{count}",
     },
+    "cstory.more": {
+        "en": "{more} more cases followed, {repeats} of them repeat contacts.",
+        "fi": "Sen jälkeen tuli vielä {more} asiaa, niistä {repeats} uusintayhteydenottoja.",
+    },
     "cstory.last": {
         "en": "The last case, {case}, {ended}.",
         "fi": "Viimeinen asia {case} {ended}.",
@@ -351,6 +355,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "cstory.ended.ongoing": {
         "en": "was last worked on (it is still open)",
         "fi": "oli viimeksi työn alla (se on yhä auki)",
+    },
+    "repeat.timeline.first": {
+        "en": "The first {shown} of the customer's {total} cases are drawn.",
+        "fi": "Asiakkaan {total} asiasta piirretään ensimmäiset {shown}.",
     },
     "ctimeline.case": {"en": "case", "fi": "asia"},
     "ctimeline.ending": {"en": "ended with", "fi": "päättyi"},

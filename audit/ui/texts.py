@@ -944,6 +944,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "katkoviiva on aika aiemman tapauksen päättymisestä, oranssi kun asiakas palasi "
         "{days} päivän kuluessa · vedä siirtääksesi, vieritä zoomataksesi.",
     },
+    "customer.across.first": {
+        "en": "The first {shown} of the customer's {total} cases are drawn; the table below "
+        "has them all.",
+        "fi": "Asiakkaan {total} tapauksesta piirretään ensimmäiset {shown}; alla olevassa "
+        "taulukossa ovat kaikki.",
+    },
     "customer.across.cases": {"en": "Their cases", "fi": "Asiakkaan tapaukset"},
     "customer.across.gap": {"en": "Since the earlier case", "fi": "Aiemmasta tapauksesta"},
     "customer.across.while_open": {"en": "while open", "fi": "kesken ollessa"},

@@ -15,7 +15,7 @@ from audit.io import read_log
 from audit.pipeline import run_audit
 from audit.privacy import PrivacyOptions, protect_log
 from audit.report import build_report
-from audit.report.charts import CustomerTimelineWords, customer_timeline_rows
+from audit.report.charts import TIMELINE_CASES, CustomerTimelineWords, customer_timeline_rows
 from audit.report.safe import safe_frame
 from audit.report.stories import choose_customer, customer_story_sentences
 from tests.engine.builders import T0
@@ -218,3 +218,58 @@ def test_the_chains_csv_lists_each_customers_cases_in_one_safe_cell():
     )
     cells = safe_frame(chains).iloc[0].tolist()
     assert cells == ["P1", 3, "'=cmd; b; c", "bad; good; good"]
+
+
+def _chain(count: int) -> pd.DataFrame:
+    """``count`` cases of one customer, each lasting a day and starting a day after the one
+    before ended (day 0-1, 2-3, ...): every later case is a repeat contact 24 h later."""
+    return _journey(
+        [
+            {
+                "case_id": f"K{n}",
+                "customer_order": n,
+                "first_event": T0 + pd.Timedelta(days=2 * (n - 1)),
+                "last_event": T0 + pd.Timedelta(days=2 * (n - 1) + 1),
+                "status": "good",
+                "ending_activity": "Grant",
+                "pingpongs": 0,
+                "rework": 0,
+                "promises_broken": 0,
+                "is_repeat_contact": n > 1,
+                "earlier_case": f"K{n - 1}" if n > 1 else None,
+                "gap_hours": 24.0 if n > 1 else float("nan"),
+            }
+            for n in range(1, count + 1)
+        ]
+    )
+
+
+def test_a_long_story_tells_six_later_cases_and_counts_the_rest():
+    """Nine cases: K2..K7 are told one by one, K8 and K9 counted, K9 ends the story."""
+    sentences = customer_story_sentences(_chain(9), 30, "en")
+    assert len(sentences) == 1 + 6 + 1 + 1
+    assert (
+        sentences[1]
+        == "24.0 h after case K1 ended well (Grant), the customer came back with case K2."
+    )
+    assert sentences[6].endswith("came back with case K7.")
+    assert sentences[7] == "2 more cases followed, 2 of them repeat contacts."
+    assert sentences[8] == "The last case, K9, ended well (Grant)."
+
+
+def test_the_timeline_draws_the_first_cases_only():
+    rows = customer_timeline_rows(_chain(TIMELINE_CASES + 3), WORDS, "en")
+    assert rows["case_id"].tolist() == [f"K{n}" for n in range(1, TIMELINE_CASES + 1)]
+
+
+def test_a_ticket_customer_with_hundreds_of_cases_reads_in_a_few_sentences():
+    """The shipped help-desk log: its worst customer ("Value 22") has 250 tickets, 249 of
+    them repeat contacts; the story tells six, counts 243 more, and draws the first 12."""
+    result = run_audit(
+        SAMPLE.with_name("helpdesk.xes.gz"), journey=SAMPLE.with_name("helpdesk.journey.yaml")
+    )
+    text = _section(build_report(result, stories=0))
+    assert "One customer across their cases: Value 22" in text
+    assert "This customer had 250 cases" in text
+    assert "243 more cases followed, 243 of them repeat contacts." in text
+    assert "The first 12 of the customer's 250 cases are drawn." in text

@@ -124,3 +124,17 @@ def test_one_customer_across_cases_pseudonymised_and_in_finnish():
     assert "asiakas palasi asialla" in story
     assert "CLM-" not in story and "CMP-" not in story
     assert "Tapaukset yhdellä aikajanalla" in [s.value for s in at.subheader]
+
+
+def test_a_ticket_customer_with_hundreds_of_cases_draws_the_first_ones():
+    """The shipped help-desk example: its worst customer has 250 tickets."""
+    at = started()
+    at.switch_page("audit/ui/pages/data.py").run()
+    at.selectbox[0].set_value("helpdesk").run()
+    next(button for button in at.button if button.label == "Load the example").click().run()
+    at.switch_page(CUSTOMER_PAGE).run()
+    _follow_one_customer(at)
+    assert not at.exception
+    assert any(c.value.startswith("The first 12 of the customer's 250 cases") for c in at.caption)
+    cases = next(d.value for d in at.dataframe if "gap_hours" in d.value.columns)
+    assert len(cases) == 250

@@ -8,7 +8,12 @@ import streamlit as st
 
 from audit.findings.humanize import format_number
 from audit.pipeline import AuditResult
-from audit.report.charts import STATUS_COLOURS, CustomerTimelineWords, customer_timeline_rows
+from audit.report.charts import (
+    STATUS_COLOURS,
+    TIMELINE_CASES,
+    CustomerTimelineWords,
+    customer_timeline_rows,
+)
 from audit.report.stories import customer_story_sentences, labyrinth_score, story_sentences
 from audit.ui import charts, loading, widgets
 from audit.ui.lang import language, t
@@ -135,6 +140,8 @@ def across_cases(result: AuditResult, key: str) -> None:
     words = customer_timeline_words()
     rows = customer_timeline_rows(journey, words, lang)
     st.caption(t("customer.across.legend", days=format_number(days, lang, 0)))
+    if len(journey) > TIMELINE_CASES:
+        st.caption(t("customer.across.first", shown=TIMELINE_CASES, total=len(journey)))
     widgets.chart(charts.customer_timeline(rows, words), rows, f"customer_{customer}_timeline")
     st.subheader(t("customer.across.cases"))
     widgets.table(journey, f"customer_{customer}_cases")
