@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from audit.errors import AuditInputError
-from audit.io.limits import BoundedStream, check_values, line_place
+from audit.io.limits import BoundedStream, check_columns, check_values, line_place
 from audit.io.names import unique_names
 from audit.io.raw import RawLog, read_head
 
@@ -112,6 +112,7 @@ def sniff_csv(path: Path) -> CsvLayout:
             source=path.name,
             hint="check that the first line of the file holds the column names",
         ) from exc
+    check_columns(len(names), path.name)
     return CsvLayout(encoding, delimiter, names, skip, text, len(head) >= SNIFF_BYTES)
 
 

@@ -42,6 +42,10 @@ EXPANSION_RATIO = 100
 """How many times its own size a compressed file may expand to (above the floor)."""
 EXPANSION_FLOOR = 64 << 20
 """Bytes any compressed file may expand to, whatever its ratio."""
+MAX_COLUMNS = 1_000
+"""Columns of any input (XES: attribute keys of globals, traces and events). Event logs
+have a few dozen, wide exports from case and ERP systems a few hundred; DuckDB's queries
+over thousands of columns take GBs, or stop the process (at 5,000)."""
 NESTING = 100
 """Deepest nesting of XES list and container values. Real logs nest them two or three deep;
 rustxes recurses into them and overflows its stack (killing the process) some thousands
@@ -85,6 +89,23 @@ def _size(stored_bytes: int) -> str:
     return (
         f"{stored_bytes / 2**20:,.1f} MB" if stored_bytes >= 1 << 20 else f"{stored_bytes:,} bytes"
     )
+
+
+COLUMNS_HINT = (
+    "export only the columns the audit needs: case, activity, times, resource, unit, "
+    "channel and the attributes you want to compare"
+)
+
+
+def check_columns(columns: int, source: str, hint: str = COLUMNS_HINT) -> None:
+    """AuditInputError when an input has more than MAX_COLUMNS columns."""
+    if columns > MAX_COLUMNS:
+        raise AuditInputError(
+            f"the file has {columns:,} columns, more than the {MAX_COLUMNS:,} an event log "
+            "may have; event logs have a few dozen",
+            source=source,
+            hint=hint,
+        )
 
 
 def check_cells(rows: int, columns: int, expanded_bytes: int, source: str, hint: str) -> None:
@@ -245,8 +266,10 @@ def xes_place(prefix: Iterable[bytes]) -> str:
 
 
 def check_values(table: pa.Table, locate: Callable[[int], str], source: str) -> None:
-    """AuditInputError naming the first column name or value of `table` longer than
-    FIELD_BYTES (bytes of its UTF-8 text), with its place from `locate`."""
+    """AuditInputError for more than MAX_COLUMNS columns, or naming the first column name
+    or value of `table` longer than FIELD_BYTES (bytes of its UTF-8 text), with its place
+    from `locate`."""
+    check_columns(table.num_columns, source)
     for name, column in zip(table.column_names, table.columns, strict=True):  # names may repeat
         if len(name.encode("utf-8", "surrogatepass")) > FIELD_BYTES:
             raise AuditInputError(

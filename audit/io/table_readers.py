@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from openpyxl import load_workbook
 
 from audit.errors import AuditInputError
-from audit.io.limits import check_cells, check_expansion, check_values
+from audit.io.limits import check_cells, check_columns, check_expansion, check_values
 from audit.io.names import unique_names
 from audit.io.raw import RawLog, line_locator
 
@@ -58,7 +58,9 @@ def read_parquet_raw(path: Path, rows: int | None = None) -> RawLog:
 
 
 def _check_parquet_size(metadata: pq.FileMetaData, path: Path) -> None:
-    """Refuse a Parquet file that expands beyond the input limits (see the module text)."""
+    """Refuse a Parquet file with too many columns, or that expands beyond the input limits
+    (see the module text)."""
+    check_columns(metadata.num_columns, path.name)
     pages = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
     values = metadata.num_rows * metadata.num_columns
     check_expansion(pages + values, path.stat().st_size, path.name)
@@ -92,6 +94,7 @@ def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
             for sheet in workbook.worksheets:
+                sheet.reset_dimensions()  # read the cells there are, not the declared range
                 cells = _bounded_rows(sheet.iter_rows(values_only=True), expanded, path.name)
                 cells = list(islice(cells, None if rows is None else rows + 1))
                 if len(cells) >= 2:
@@ -110,14 +113,19 @@ def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
 
 
 def _bounded_rows(rows: Iterator[tuple], expanded: int, source: str) -> Iterator[tuple]:
-    """The rows of a sheet, refused as soon as the table they make (as wide as the widest
-    row) holds more values than the workbook's size allows: a cell far to the right makes
-    openpyxl fill its row with empty cells up to it (audit.io.limits.check_cells)."""
+    """The rows of a sheet without their empty cells at the end (a cell formatted far to
+    the right is no column), refused as soon as they make more columns, or a table (as
+    wide as the widest row) of more values, than audit.io.limits allows: openpyxl fills
+    a row with empty cells up to its last cell, so one cell in column XFD makes 16,384."""
     width = 0
     for count, row in enumerate(rows, start=1):
-        width = max(width, len(row))
+        end = len(row)
+        while end and row[end - 1] is None:
+            end -= 1
+        width = max(width, end)
+        check_columns(width, source, CELLS_HINT)
         check_cells(count, width, expanded, source, CELLS_HINT)
-        yield row
+        yield row[:end]
 
 
 def _to_table(rows: list[tuple]) -> pa.Table:

@@ -11,9 +11,9 @@
 - list and container values nest at most NESTING deep: rustxes recurses into them and
   overflows its stack (killing the process) some thousands deep;
 - the table rustxes builds, a row per event and a column per attribute key of the globals,
-  traces and events (the log's own attributes are no columns), stays within the limit on
-  values of audit.io.limits: a few MB of events that each bring a key of their own would
-  otherwise make a table of thousands of columns and take GBs.
+  traces and events (the log's own attributes are no columns), stays within the limits on
+  columns and values of audit.io.limits: a few MB of events that each bring a key of their
+  own would otherwise make a table of thousands of columns and take GBs.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from audit.io.limits import (
     NESTING,
     BoundedStream,
     check_cells,
+    check_columns,
     expansion_limit,
     place_of,
     xes_place,
@@ -132,6 +133,7 @@ class _Shape:
         """Refuse a table beyond the limit on values: at the end, for the file's own size;
         on the way, for the most the file may expand to."""
         size = self._offset if final else self._bytes_at_most or self._path.stat().st_size
+        check_columns(len(self._keys), self._path.name)
         check_cells(self._events, len(self._keys), size, self._path.name, CELLS_HINT)
 
     def _follow_nesting(self, data: bytes, end: int, start: int) -> None:

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 import audit.io.limits as limits
 from audit.errors import AuditInputError
@@ -293,16 +294,28 @@ def test_table_of_values_is_bounded_by_one_a_byte_above_the_floor():
     check_cells(10_001, 1_000, 10_001_000, "log.xes", "hint")  # a file that large may
 
 
-def test_xes_events_that_each_bring_their_own_key_are_refused(write_file):
-    """4,000 events of 4,000 keys: 16 million values from 600 KB (before: GBs of memory)."""
-    events = "".join(
-        EVENT.decode().replace("</event>", f'<string key="k{n}" value="v"/></event>')
-        for n in range(4_000)
+def _sparse_xes(events: int, own_keys: int) -> str:
+    """A trace of `events` events, the first `own_keys` of them with a key of their own."""
+    plain = EVENT.decode()
+    body = "".join(
+        plain.replace("</event>", f'<string key="k{n}" value="v"/></event>')
+        if n < own_keys
+        else plain
+        for n in range(events)
     )
-    path = write_file("sparse.xes", XES_HEAD.decode() + events + "</trace></log>\n")
-    assert path.stat().st_size < 1 << 20
-    with pytest.raises(AuditInputError, match="declares a table of .* rows by .* columns"):
+    return XES_HEAD.decode() + body + "</trace></log>\n"
+
+
+def test_xes_events_that_each_bring_their_own_key_are_refused(write_file):
+    """4,000 events, each with a key of its own: 4,000 columns (before: GBs of memory, and
+    DuckDB stopped the process at 5,000 columns)."""
+    path = write_file("sparse.xes", _sparse_xes(4_000, 4_000))
+    with pytest.raises(AuditInputError, match="the file has 4,00[0-9] columns, more than"):
         read_log(path)
+    wide = write_file("wide.xes", _sparse_xes(11_200, 900))
+    assert wide.stat().st_size < 2 << 20
+    with pytest.raises(AuditInputError, match="declares a table of 11,200 rows by 902 columns"):
+        read_log(wide)
 
 
 def test_excel_cells_far_to_the_right_are_refused(tmp_path):
@@ -324,5 +337,26 @@ def test_excel_cells_far_to_the_right_are_refused(tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, content in members.items():
             target.writestr(name, content)
-    with pytest.raises(AuditInputError, match="by 16,384 columns"):
+    with pytest.raises(AuditInputError, match="the file has 16,384 columns"):
         read_log(path)
+
+
+def test_csv_of_more_than_1000_columns_is_refused(write_file):
+    header = "case,activity,timestamp," + ",".join(f"c{n}" for n in range(997))
+    assert read_log(write_file("fits.csv", header + "\n1,a,2024-01-02" + "," * 997 + "\n"))
+    wider = write_file("wide.csv", header + ",c997\n1,a,2024-01-02" + "," * 998 + "\n")
+    with pytest.raises(AuditInputError, match="the file has 1,001 columns, more than the 1,000"):
+        read_log(wider)
+
+
+def test_excel_cell_formatted_far_to_the_right_is_no_column(tmp_path):
+    """A formatted empty cell in column XFD is dropped, not read as 16,384 columns."""
+    path = tmp_path / "formatted.xlsx"
+    book = Workbook()
+    book.active.append(["case", "activity", "timestamp"])
+    book.active.append(["1", "Apply", "2024-01-02 10:00"])
+    book.active["XFD2"].font = Font(bold=True)
+    book.save(path)
+    log = read_log(path)
+    assert log.quality.events_used == 1
+    assert log.attributes == []
