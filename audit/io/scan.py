@@ -37,7 +37,7 @@ import pyarrow as pa
 from audit.errors import AuditInputError
 from audit.io.csv_reader import detect_delimiter, detect_encoding
 from audit.io.eventlog import EVENTS_VIEW
-from audit.io.limits import BoundedStream, line_place
+from audit.io.limits import BoundedStream, check_columns, line_place
 from audit.io.mapping import ColumnMapping, resolve_mapping
 from audit.io.names import attribute_names
 from audit.io.normalise import NOT_EVENT_TRANSITIONS, _check_zone, _literal, _text
@@ -114,6 +114,7 @@ def scan_log(
         locate = _open_input(con, path)
         query = f"SELECT * EXCLUDE ({ROW}) FROM {INPUT_VIEW} LIMIT 0"
         schema = con.sql(query).to_arrow_table().schema
+        check_columns(len(schema.names), source)
         mapping = resolve_mapping(schema.names, mapping, source)
         attributes = _attributes(schema, mapping)
         notes: list[str] = []

@@ -274,12 +274,17 @@ def test_repeated_column_names_are_each_checked(tmp_path):
 
 
 def test_large_log_path_holds_csv_to_the_same_limits(tmp_path, write_file):
-    """The large-log path streams a CSV through the limits before DuckDB reads it, and
-    DuckDB's complaints about the file become input errors."""
+    """The large-log path streams a CSV through the limits before DuckDB reads it, bounds
+    its columns, and turns DuckDB's complaints about the file into input errors."""
     head = b"case,activity,timestamp\n1,Apply,2024-01-02 10:00\n2,"
     bomb = write_gzip_bomb(tmp_path / "bomb.csv.gz", head, b"b" * (1 << 20), 64, b",\n")
     with pytest.raises(AuditInputError, match="line 3: a single value is longer than 64 KiB"):
         scan_log(bomb, con=duckdb.connect())
+    wide = write_file(
+        "wide.csv", ",".join(f"c{n}" for n in range(1_001)) + "\n" + "x," * 1_000 + "\n"
+    )
+    with pytest.raises(AuditInputError, match="the file has 1,001 columns"):
+        scan_log(wide, con=duckdb.connect())
     broken = write_file(
         "broken.csv", 'case,activity,timestamp\n1,a,2024-01-01\n2,"b,2024-01-02\n3,c\n'
     )
