@@ -170,12 +170,10 @@ def _read_table(
         rejected.append(f"{where} ({row.actual_columns} fields, expected {row.expected_columns})")
         return "skip"
 
-    stream = pa.PythonFile(
-        BoundedStream(path, _separators(delimiter, encoding), line_place), mode="r"
-    )
+    source = BoundedStream(path, _separators(delimiter, encoding), line_place)
     try:
         return pacsv.read_csv(
-            stream,
+            pa.PythonFile(source, mode="r"),
             read_options=pacsv.ReadOptions(
                 column_names=names,
                 skip_rows=skip,
@@ -200,6 +198,8 @@ def _read_table(
             source=path.name,
             hint="save the file again as UTF-8 (in Excel: CSV UTF-8)",
         ) from exc
+    finally:
+        source.close()
 
 
 def _separators(delimiter: str, encoding: str) -> bytes:

@@ -1,8 +1,8 @@
 """Bounds on what one input file may become when it is read, checked while its bytes stream
-past, so that a hostile file is refused within seconds and in little memory instead of being
-handed whole to a parser.
+past (or from the file's own directory, for Parquet and Excel), so that a hostile file is
+refused within seconds and in little memory instead of being handed whole to a parser.
 
-Two limits, far beyond any real event log:
+The limits lie far beyond any real event log (docs/architecture.md has the table):
 
 - FIELD_BYTES on any single value: a case id, activity, resource, attribute value or column
   name. Names in event logs are tens of bytes; the longest values in the public logs are the
@@ -13,6 +13,8 @@ Two limits, far beyond any real event log:
   CSV.gz 6-15 on the public logs; the text repeats, but ids and times do not), a
   decompression bomb about 1,000 times. The floor lets any small file through whatever its
   ratio, because 64 MiB of XES parse within seconds and 600 MB of memory.
+- MAX_COLUMNS, and CELLS_FLOOR with one value per byte above it, on the table a file
+  declares; NESTING on XES values nested in values (see each constant).
 
 The streamed check (`BoundedStream`) sees bytes, not parsed values: a run of bytes with no
 separator in it (no `<` in XML, no line break or delimiter in CSV) lies inside one value or
@@ -61,6 +63,10 @@ FIELD_HINT = (
     "remove or shorten that value, or leave out the column or attribute that holds it, "
     "and export the log again"
 )
+COLUMNS_HINT = (
+    "export only the columns the audit needs: case, activity, times, resource, unit, "
+    "channel and the attributes you want to compare"
+)
 
 Place = Callable[[Iterable[bytes]], str]
 """Names the place in the file that follows the given bytes (the file's start up to it)."""
@@ -89,12 +95,6 @@ def _size(stored_bytes: int) -> str:
     return (
         f"{stored_bytes / 2**20:,.1f} MB" if stored_bytes >= 1 << 20 else f"{stored_bytes:,} bytes"
     )
-
-
-COLUMNS_HINT = (
-    "export only the columns the audit needs: case, activity, times, resource, unit, "
-    "channel and the attributes you want to compare"
-)
 
 
 def check_columns(columns: int, source: str, hint: str = COLUMNS_HINT) -> None:
