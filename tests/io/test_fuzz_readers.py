@@ -4,6 +4,7 @@ the strategies and the command for a longer run)."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 
@@ -13,6 +14,7 @@ from fuzz_support import (
     REALDATA,
     csv_files,
     fuzz_settings,
+    input_file,
     reads_or_refuses,
     real_csv_files,
     real_xes_files,
@@ -24,12 +26,21 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from audit.errors import AuditInputError
+from audit.io import read_log
+
 SUFFIXES = (".csv", ".csv.gz", ".tsv", ".xes", ".xes.gz", ".xlsx", ".parquet")
 needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
 NUL_KEY = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace><event>'
     b'<string key="concept:name" value="a"/><string key="\x00" value="x"/></event></trace>\n'
     b"</log>\n"
+)
+
+ONE_EVENT = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace>'
+    b'<string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/>'
+    b'<date key="time:timestamp" value="2024-01-02T10:00:00Z"/></event></trace>\n</log>\n'
 )
 
 
@@ -95,3 +106,20 @@ def test_fuzz_real_csv_slices(file):
 @given(real_xes_files())
 def test_fuzz_real_xes_slices(file):
     reads_or_refuses(*file)
+
+
+def test_gzip_xes_named_xes_and_plain_xes_named_gz_read():
+    """rustxes tells gzip by the name: a browser may decompress a download and keep .gz,
+    or the reverse; both read as what their bytes are (before: "the XML is malformed")."""
+    for name, data in (("gzip.xes", gzip.compress(ONE_EVENT)), ("plain.xes.gz", ONE_EVENT)):
+        log = reads_or_refuses(name, data)
+        assert log is not None and log.quality.events_used == 1
+
+
+def test_xes_gz_of_several_members_is_named_as_such():
+    """rustxes reads only the first member of a multi-member gzip file."""
+    half = len(ONE_EVENT) // 2
+    data = gzip.compress(ONE_EVENT[:half]) + gzip.compress(ONE_EVENT[half:])
+    with input_file("members.xes.gz", data) as path, pytest.raises(AuditInputError) as refused:
+        read_log(path)
+    assert "several gzip members" in str(refused.value)
