@@ -2,10 +2,13 @@
 every log and audit it holds in memory once no session is left.
 
 Streamlit has no hook for "a session ended", so a background thread looks every
-SWEEP_SECONDS: the upload folder of a session that is no longer active is removed, and
-when the last session has gone the caches (logs as read, audits, drafted journeys) are
-cleared and their memory is handed back to the operating system. The next visitor waits a
-moment for the example to be read again; in exchange an idle server holds nobody's data.
+SWEEP_SECONDS: a session that is no longer active (closed tab, lost connection) is closed
+for good, so that its state (which holds its audit) is let go, and its upload folder is
+removed; when the last session has gone the caches (logs as read, audits, drafted journeys)
+are cleared and their memory is handed back to the operating system. The next visitor
+waits a moment for the example to be read again; in exchange an idle server holds nobody's
+data. (`server.disconnectedSessionTTL` in .streamlit/config.toml is the backstop: Streamlit
+itself drops a disconnected session's state after that many seconds.)
 """
 
 from __future__ import annotations
@@ -63,10 +66,20 @@ def sweep() -> list[str]:
         for sid in ended:
             shutil.rmtree(uploads / sid, ignore_errors=True)
             _sessions.discard(sid)
+            _close(runtime, sid)
         idle = bool(ended) and not _sessions
     if idle:
         forget_everything()
     return ended
+
+
+def _close(runtime: Runtime, session_id: str) -> None:
+    """Close an ended session on the server's event loop (Runtime.close_session must run
+    there), letting go of its session state; without that way in (another Streamlit
+    version), the state goes when Streamlit's disconnected-session TTL runs out."""
+    with contextlib.suppress(AttributeError, RuntimeError):
+        loop = runtime._get_async_objs().eventloop  # noqa: SLF001  no public way in
+        loop.call_soon_threadsafe(runtime.close_session, session_id)
 
 
 def forget_everything() -> None:

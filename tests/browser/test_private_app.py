@@ -4,18 +4,15 @@ ends, and leaves no uploaded byte on disk once the server stops."""
 
 from __future__ import annotations
 
-import os
 import secrets
-import signal
 import stat
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, _free_port, _wait_until_healthy
+from tests.browser.conftest import REPO
+from tests.browser.own_server import OwnServer, own_server, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -41,44 +38,18 @@ LOOPBACK = {"0100007F", "00000000000000000000000001000000"}
 
 
 @pytest.fixture
-def private_server(tmp_path) -> Iterator[tuple[str, int, Path, subprocess.Popen]]:
+def private_server(tmp_path) -> Iterator[OwnServer]:
     """`bash scripts/run-app.sh` as the README says, with its own temporary folder."""
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    port = _free_port()
-    server = subprocess.Popen(
-        ["bash", "scripts/run-app.sh", "--server.headless", "true", "--server.port", str(port)],
-        cwd=REPO,
-        env={**os.environ, "TMPDIR": str(temporary)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, server)
-        yield url, port, temporary, server
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=30)
+    with own_server(tmp_path, ["bash", "scripts/run-app.sh"]) as server:
+        yield server
 
 
 def _uploads(temporary: Path) -> list[Path]:
     return [path for path in temporary.rglob("uploads/*/*/*") if path.is_file()]
 
 
-def _wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.5)
-    return condition()
-
-
 def test_loopback_only_and_no_upload_outlives_the_session_or_server(browser, private_server):
-    url, port, temporary, server = private_server
+    url, port, temporary = private_server.url, private_server.port, private_server.temporary
     assert _listening_addresses(port) <= LOOPBACK
     assert _listening_addresses(port)
 
@@ -95,7 +66,7 @@ def test_loopback_only_and_no_upload_outlives_the_session_or_server(browser, pri
     page.set_default_timeout(120_000)
     page.goto(f"{url}/data")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(log))
-    assert _wait_for(lambda: _uploads(temporary), 60), "the upload never reached the disk"
+    assert wait_for(lambda: _uploads(temporary), 60), "the upload never reached the disk"
     (stored,) = _uploads(temporary)
     assert stored.read_bytes() == log.read_bytes()
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600
@@ -104,12 +75,11 @@ def test_loopback_only_and_no_upload_outlives_the_session_or_server(browser, pri
             assert stat.S_IMODE((temporary / folder).stat().st_mode) == 0o700, folder
 
     context.close()  # the browser session ends
-    assert _wait_for(lambda: not _uploads(temporary), SWEEP_WAIT_SECONDS), (
+    assert wait_for(lambda: not _uploads(temporary), SWEEP_WAIT_SECONDS), (
         "the upload outlived its session"
     )
 
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=60)
+    private_server.stop()
     left = [path for path in temporary.rglob("*") if path.is_file()]
     assert not any(marker.encode() in path.read_bytes() for path in left)
     assert not list(temporary.rglob("run-*")), "the scratch folder outlived the server"
