@@ -76,6 +76,10 @@ def test_large_path_measures_as_the_in_memory_path(claims_parquet: Path, tmp_pat
     pd.testing.assert_frame_equal(in_place.cases, in_memory.cases)
     assert scanned.case_attributes == log.case_attributes
     assert scanned.activities == sorted(in_memory.activities["activity"])
+    # the generated claims have customers: repeat contacts are the same on both paths
+    assert in_place.customers is not None and in_place.customers.totals["customers"] > 0
+    assert in_place.customers.totals == in_memory.customers.totals
+    pd.testing.assert_frame_equal(in_place.customers.causes, in_memory.customers.causes)
 
 
 def test_large_path_accounts_for_every_row(claims_parquet: Path, tmp_path: Path):
