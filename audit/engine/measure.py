@@ -17,6 +17,7 @@ from audit.engine.cases import (
     build_cases,
     ongoing_cutoff,
 )
+from audit.engine.conformance import conformance_measures
 from audit.engine.customers import customer_measures, with_repeat_contacts
 from audit.engine.journey_tables import register_journey
 from audit.engine.levels import activity_measures, stage_measures, unit_measures
@@ -116,6 +117,7 @@ def measure(
         back_jumps=back_jump_pairs(con),
         dfg=directly_follows(con),
         customers=customers,
+        conformance=conformance_measures(con, journey),
     )
 
 

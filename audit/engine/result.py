@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from audit.engine.conformance import ConformanceMeasures
 from audit.engine.customers import CustomerMeasures
 
 
@@ -55,6 +56,7 @@ class Measures:
         (directly-follows relation between activities, with "▶ start" / "■ end" nodes).
     customers: repeat contacts across each customer's cases (audit.engine.customers), or
         None when the log has no customer column or no case has a customer.
+    conformance: each case against the designed journey (audit.engine.conformance).
     """
 
     log: dict
@@ -69,4 +71,5 @@ class Measures:
     back_jumps: pd.DataFrame
     dfg: pd.DataFrame
     customers: CustomerMeasures | None = None
+    conformance: ConformanceMeasures | None = None
     extra: dict = field(default_factory=dict)

@@ -16,7 +16,12 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from audit.errors import AuditInputError
-from audit.journey.compiled import FRICTION_COMPONENTS, OUTCOME_KINDS, CompiledJourney
+from audit.journey.compiled import (
+    FRICTION_COMPONENTS,
+    OUTCOME_KINDS,
+    REQUIRED_COLUMNS,
+    CompiledJourney,
+)
 from audit.journey.model import JourneyMap
 from audit.journey.patterns import ActivityPattern, parse_pattern
 from audit.journey.survey import recognise_survey_columns
@@ -146,6 +151,26 @@ def _survey_columns(
     return named
 
 
+def _required_frame(
+    journey: JourneyMap, stages: dict[str, str | None], warnings: list[str]
+) -> pd.DataFrame:
+    """The required touchpoints, each entry resolved against its own stage's activities
+    (an event of another stage never meets a stage's requirement)."""
+    rows = []
+    for order, stage in enumerate(journey.stages, start=1):
+        own = sorted(activity for activity, owner in stages.items() if owner == stage.name)
+        for text in stage.required:
+            pattern = parse_pattern(text)
+            matched = [activity for activity in own if pattern.matches(activity)]
+            if not matched:
+                warnings.append(
+                    f"stage {stage.name!r}: required {_entry(pattern)} matches none of the "
+                    "stage's activities in the log"
+                )
+            rows += [(stage.name, order, text, activity) for activity in matched]
+    return pd.DataFrame(rows, columns=list(REQUIRED_COLUMNS))
+
+
 def _stages_frame(journey: JourneyMap) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -177,6 +202,8 @@ def compile_journey(
     outcomes = _outcome_claims(journey, names, source, warnings)
     survey = _survey_columns(journey, list(columns), source, notes)
     order = {stage.name: index for index, stage in enumerate(journey.stages, start=1)}
+    required = _required_frame(journey, stages, warnings)
+    names_by_key = {stage.name.strip().casefold(): stage.name for stage in journey.stages}
     table = pd.DataFrame(
         {
             "activity": names,
@@ -196,8 +223,11 @@ def compile_journey(
         survey=survey,
         ongoing_after_hours=journey.ongoing_after_hours,
         repeat_within_days=journey.repeat_within_days,
+        calendar=journey.calendar,
         drafted=journey.drafted,
         language=journey.language,
         warnings=warnings,
         notes=notes,
+        required=required,
+        allowed_skips=[names_by_key[name.strip().casefold()] for name in journey.allowed_skips],
     )

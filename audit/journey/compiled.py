@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from audit.journey.working_calendar import WorkingCalendar
+
 FRICTION_COMPONENTS: tuple[str, ...] = (
     "wait",
     "handoffs",
@@ -25,6 +27,9 @@ OUTCOME_KINDS: tuple[str, ...] = ("good", "bad", "check")
 """How an outcome activity says the journey ended: well, badly, or in a way a person has
 yet to judge (a drafted end activity whose name does not say; neither good nor bad)."""
 
+REQUIRED_COLUMNS: tuple[str, ...] = ("stage", "stage_order", "requirement", "activity")
+"""Columns of `CompiledJourney.required`."""
+
 
 @dataclass
 class CompiledJourney:
@@ -42,12 +47,20 @@ class CompiledJourney:
         the engine choose from the data.
     repeat_within_days: a customer's case that starts at most this many days after an
         earlier case of theirs ended (or while it is open) is a repeat contact.
+    calendar: when staff work (time zone, days, hours, holidays), for the business-hours
+        twins of every wait and time in stage; None measures calendar time only.
     drafted: True when the map was drafted from the log rather than written by a person.
     language: language of the findings sentences ("en" or "fi").
     warnings: what the map names that the log does not have (patterns and names that match
         no activity, no outcome activity at all), for the audit to report.
     notes: what was guessed: by drafting (for example an outcome taken from the most
         frequent last activity) and survey columns recognised by name.
+    required: the designed journey's required touchpoints, one row per entry and activity
+        it matches among the stage's own activities: stage, stage_order, requirement (the
+        entry as written), activity. An entry that matches no activity has no row (and a
+        warning).
+    allowed_skips: the stages the designed journey allows a case to skip (their names as
+        in `stages`).
     """
 
     name: str
@@ -58,7 +71,12 @@ class CompiledJourney:
     survey: dict[str, str] = field(default_factory=dict)
     ongoing_after_hours: float | None = None
     repeat_within_days: float = 30.0
+    calendar: WorkingCalendar | None = None
     drafted: bool = False
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    required: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(REQUIRED_COLUMNS))
+    )
+    allowed_skips: list[str] = field(default_factory=list)

@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 from audit.journey.compiled import FRICTION_COMPONENTS, OUTCOME_KINDS, SURVEY_KINDS
 from audit.journey.durations import DURATION_HINT, parse_duration
 from audit.journey.patterns import PATTERN_HINT, ActivityPattern, parse_pattern
+from audit.journey.working_calendar import WorkingCalendar
 
 LANGUAGES: tuple[str, ...] = ("en", "fi")
 """Languages of the findings sentences."""
@@ -97,6 +98,9 @@ class Stage(_Section):
     description: StrictStr | None = None
     promise: Duration | None = None
     activities: PatternList
+    required: PatternList = Field(default_factory=list)
+    """Touchpoints the designed journey requires in this stage: each entry (a name or a
+    pattern over the stage's own activities) must occur in every case that reaches it."""
 
     @field_validator("activities")
     @classmethod
@@ -175,12 +179,14 @@ class JourneyMap(_Section):
     drafted: StrictBool = False
     notes: list[StrictStr] = Field(default_factory=list)
     stages: list[Stage]
+    allowed_skips: list[Name] = Field(default_factory=list)
     touchpoints: list[Touchpoint] = Field(default_factory=list)
     outcomes: Outcomes = Field(default_factory=Outcomes)
     ongoing_after: Duration | None = None
     repeat_within_days: float = Field(default=30.0, gt=0, allow_inf_nan=False)
     weights: dict[StrictStr, Weight] = Field(default_factory=dict)
     survey: Survey = Field(default_factory=Survey)
+    calendar: WorkingCalendar | None = None
 
     _source: str | None = PrivateAttr(default=None)
 
@@ -216,6 +222,18 @@ class JourneyMap(_Section):
                     ("stages", index, "name"),
                 )
             seen[key] = index
+        return self
+
+    @model_validator(mode="after")
+    def _known_skips(self) -> JourneyMap:
+        names = {stage.name.strip().casefold() for stage in self.stages}
+        for index, name in enumerate(self.allowed_skips):
+            if name.strip().casefold() not in names:
+                raise journey_error(
+                    f"allowed skip {name!r} is not a stage of the journey",
+                    "use one of the stages: " + ", ".join(s.name for s in self.stages),
+                    ("allowed_skips", index),
+                )
         return self
 
     def __eq__(self, other: object) -> bool:
