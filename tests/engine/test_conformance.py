@@ -27,6 +27,8 @@ ongo, late = 4 of 8 = 0.5.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -34,7 +36,20 @@ from audit.engine import measure_table
 from audit.engine.conformance import DEVIATION_COLUMNS
 from audit.journey.compile import compile_journey
 from audit.journey.yaml_io import parse_journey
+from audit.pipeline import run_audit
 from tests.engine.builders import Ev, events_table
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "sample_logs" / "insurance_claims.csv"
+EXAMPLE_JOURNEY = REPO / "sample_logs" / "insurance_claims.journey.yaml"
+ASSESSMENT = {
+    "Fraud screening",
+    "Assess damage",
+    "Inspect vehicle",
+    "Fraud investigation",
+    "Reassess damage",
+    "Decide claim",
+}
 
 MAP = """
 journey: Designed
@@ -138,3 +153,32 @@ def test_without_design_only_the_stage_order_counts() -> None:
     assert result.deviations[["case_id", "kind", "stage"]].values.tolist() == [
         ["x", "skipped", "B"]
     ]
+
+
+def test_the_example_against_its_designed_journey() -> None:
+    """The example's map designs: the acknowledgement in Report claim, the documents
+    received in Provide documents (which a claim may skip), the decision letter in Decision
+    and the answer in Complaint. The generator plants back-jumps from Assessment to Report
+    claim, and withdrawn claims that never reach Assessment; every case reaching a stage
+    gets its required touchpoint there unless it stopped in that stage. So the cases out of
+    order are exactly the cases with a back-jump, the skips are exactly the withdrawn claims
+    without an Assessment event (never the same cases: they never reach Assessment to jump
+    back from it), and no touchpoint is missing."""
+    result = run_audit(EXAMPLE, journey=EXAMPLE_JOURNEY)
+    conformance = result.measures.conformance
+    events = pd.read_csv(EXAMPLE, usecols=["Case ID", "Activity"])
+    by_case = events.groupby("Case ID")["Activity"].agg(set)
+    withdrawn_unassessed = sum(
+        "Claim withdrawn" in done and not done & ASSESSMENT for done in by_case
+    )
+    totals = conformance.totals
+    assert totals["cases_out_of_order"] == result.measures.totals["back_jump_cases"] == 186
+    assert totals["cases_skipped"] == withdrawn_unassessed == 60
+    assert totals["cases_touchpoint_missing"] == 0
+    assert totals["conforming_cases"] == 2100 - 186 - 60
+    skipped = conformance.deviations.query("kind == 'skipped'")
+    assert set(skipped["stage"]) == {"Assessment"}
+    entered = conformance.deviations.query("kind == 'out_of_order'")
+    assert set(zip(entered["stage"], entered["detail"], strict=True)) == {
+        ("Report claim", "Assessment")
+    }
