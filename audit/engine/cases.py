@@ -11,6 +11,12 @@ from datetime import datetime, timedelta
 
 import duckdb
 
+from audit.engine.business_hours import (
+    business_hours_between,
+    has_business_hours,
+    twins,
+    with_twins,
+)
 from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_row, hours_between, quote
 from audit.engine.steps import CASE_NUMBERS_TABLE, EVENTS_VIEW, PINGPONGS_TABLE, STEPS_TABLE
@@ -55,23 +61,32 @@ def build_case_stages(con: duckdb.DuckDBPyConnection) -> None:
     in the stage plus their work times. Without start times the stage times of a case plus
     its "(unmapped)" time add up to its lead time. promise_kept is time ≤ promise (NULL for
     a stage without a promise); units counts the distinct units that worked on it there.
+    With a calendar, time_in_stage_business_hours and work_business_hours are their twins in
+    working hours (the promise stays the customer's: calendar time).
     """
+    business = has_business_hours(con, STEPS_TABLE)
+    unit_sums = with_twins(
+        business, "sum(wait_hours) AS wait_hours", "sum(work_hours) AS work_hours"
+    )
+    stage_sums = with_twins(
+        business,
+        "coalesce(sum(wait_hours), 0) + coalesce(sum(work_hours), 0) AS time_in_stage_hours",
+        "sum(work_hours) AS work_hours",
+    )
+    stage_twins = twins(business, "v.time_in_stage_hours", "v.work_hours")
     con.execute(f"""
         CREATE OR REPLACE TABLE {CASE_STAGES_TABLE} AS
         WITH unit_visits AS (
             -- grouped by unit first: counting the units of a case's stage is then a count
             -- of rows, much cheaper than count(DISTINCT unit) over millions of events; the
             -- case number and stage order (NULL = unmapped) are cheaper keys than the names
-            SELECT case_no, stage_order, unit, count(*) AS events,
-                   sum(wait_hours) AS wait_hours, sum(work_hours) AS work_hours
+            SELECT case_no, stage_order, unit, count(*) AS events, {unit_sums}
             FROM {STEPS_TABLE}
             GROUP BY case_no, stage_order, unit
         ),
         stage_visits AS (
             SELECT case_no, stage_order, CAST(sum(events) AS BIGINT) AS events,
-                   coalesce(sum(wait_hours), 0) + coalesce(sum(work_hours), 0)
-                       AS time_in_stage_hours,
-                   sum(work_hours) AS work_hours,
+                   {stage_sums},
                    count(unit) AS units
             FROM unit_visits
             GROUP BY case_no, stage_order
@@ -81,7 +96,7 @@ def build_case_stages(con: duckdb.DuckDBPyConnection) -> None:
                v.units, s.promise_hours,
                CASE WHEN s.promise_hours IS NOT NULL
                     THEN v.time_in_stage_hours <= s.promise_hours END AS promise_kept,
-               v.case_no
+               v.case_no{stage_twins}
         FROM stage_visits AS v
         JOIN {CASE_NUMBERS_TABLE} AS n USING (case_no)
         LEFT JOIN {STAGES_TABLE} AS s ON s.stage_order = v.stage_order
@@ -101,7 +116,35 @@ def build_cases(
     `ongoing_cutoff`, else "dropoff" (counted at last_stage, the stage of its last mapped
     event). rework = self_loops + repetitions; repeats + redos can be fewer when a resource
     is unknown. Case attributes take the first non-null value in the case.
+
+    With a calendar, lead_time_business_hours, silence_business_hours and
+    wait_business_hours_total are the twins in working hours (from the working clock of the
+    steps, so the lead time is the working time from the first to the last completion).
     """
+    business = has_business_hours(con, STEPS_TABLE)
+    clock_span = (
+        ", min(clock_end_us) AS first_clock_us, max(clock_end_us) AS last_clock_us"
+        if business
+        else ""
+    )
+    touchpoint_clocks = (
+        ", clock_start_us AS contact_clock_us, lag(clock_end_us) OVER "
+        "(PARTITION BY case_no ORDER BY position) AS previous_contact_clock_us"
+        if business
+        else ""
+    )
+    business_silence = (
+        f", max(greatest({business_hours_between('previous_contact_clock_us', 'contact_clock_us')}"
+        ", 0)) AS silence_business_hours"
+        if business
+        else ""
+    )
+    business_case = (
+        f", {business_hours_between('first_clock_us', 'last_clock_us')} "
+        "AS lead_time_business_hours, silence_business_hours, wait_business_hours_total"
+        if business
+        else ""
+    )
     first_values = ", ".join(
         f"arg_min({quote(name)}, {CASE_ORDER_KEY}) AS {quote(name)}" for name in attributes
     )
@@ -128,12 +171,12 @@ def build_cases(
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps,
                    count(*) FILTER (WHERE is_touchpoint) AS touchpoints,
                    count(*) FILTER (WHERE is_repeated_touchpoint) AS repeated_touchpoints,
-                   coalesce(sum(wait_hours), 0) AS wait_hours_total,
+                   {with_twins(business, "coalesce(sum(wait_hours), 0) AS wait_hours_total")},
                    arg_max(stage_order, position) FILTER (WHERE stage_order IS NOT NULL)
                        AS last_stage_order,
                    arg_max(outcome, position) FILTER (WHERE outcome IN ('good', 'bad'))
                        AS last_outcome,
-                   bool_or(outcome = 'check') AS reached_check
+                   bool_or(outcome = 'check') AS reached_check{clock_span}
             FROM {STEPS_TABLE}
             GROUP BY case_no
         ),
@@ -142,14 +185,14 @@ def build_cases(
             -- silence: a second, narrow pass over the touchpoint events only
             SELECT case_no, coalesce(start_timestamp, timestamp) AS contact_start,
                    lag(timestamp) OVER (PARTITION BY case_no ORDER BY position)
-                       AS previous_contact_end
+                       AS previous_contact_end{touchpoint_clocks}
             FROM {STEPS_TABLE}
             WHERE is_touchpoint
         ),
         case_silence AS (
             SELECT case_no,
                    max(greatest({hours_between("previous_contact_end", "contact_start")}, 0))
-                       AS silence_hours
+                       AS silence_hours{business_silence}
             FROM touchpoints
             WHERE previous_contact_end IS NOT NULL
             GROUP BY case_no
@@ -172,7 +215,7 @@ def build_cases(
                     WHEN reached_check THEN 'check'
                     WHEN last_event > $cutoff THEN 'ongoing'
                     ELSE 'dropoff' END AS status,
-               coalesce(promises_broken, 0) AS promises_broken{carried_out}
+               coalesce(promises_broken, 0) AS promises_broken{business_case}{carried_out}
         FROM per_case
         JOIN {CASE_NUMBERS_TABLE} AS n USING (case_no)
         LEFT JOIN {STAGES_TABLE} AS s ON s.stage_order = per_case.last_stage_order

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from audit.engine.business_hours import has_business_hours, twins, with_twins
 from audit.engine.cases import CASE_STAGES_TABLE, CASES_TABLE
 from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_frame
@@ -22,6 +23,25 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     promise_kept_share is over those cases; drop-offs are counted at a case's last mapped
     stage ("(unmapped)" when it never reached one).
     """
+    business = has_business_hours(con, STEPS_TABLE)
+    waits = with_twins(
+        business,
+        "median(wait_hours) AS wait_hours_median",
+        "quantile_cont(wait_hours, 0.9) AS wait_hours_p90",
+    )
+    stage_times = with_twins(
+        business,
+        "median(time_in_stage_hours) AS time_in_stage_hours_median",
+        "median(work_hours) AS work_hours_median",
+    )
+    # the twins come last, so the calendar columns keep their places
+    stage_twins = twins(
+        business,
+        "e.wait_hours_median",
+        "e.wait_hours_p90",
+        "c.time_in_stage_hours_median",
+        "c.work_hours_median",
+    )
     return fetch_frame(
         con,
         f"""
@@ -29,8 +49,7 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             -- grouped by the coded stage (NULL = unmapped), named below
             SELECT stage, count(*) AS events,
                    count(*) FILTER (WHERE is_handoff) AS handoffs,
-                   median(wait_hours) AS wait_hours_median,
-                   quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
+                   {waits},
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
                    count(*) FILTER (WHERE is_repetition) AS repetitions,
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps_into,
@@ -51,8 +70,7 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ),
         stage_cases AS (
             SELECT stage, count(*) AS cases,
-                   median(time_in_stage_hours) AS time_in_stage_hours_median,
-                   median(work_hours) AS work_hours_median,
+                   {stage_times},
                    quantile_cont(events, 0.5) AS steps_median,
                    quantile_cont(units, 0.5) AS units_median,
                    avg(CAST(promise_kept AS DOUBLE)) AS promise_kept_share
@@ -82,7 +100,7 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                coalesce(e.touchpoints, 0) AS touchpoints,
                coalesce(d.dropoffs, 0) AS dropoffs,
                a.promise_hours, c.promise_kept_share,
-               coalesce(p.pingpongs, 0) AS pingpongs
+               coalesce(p.pingpongs, 0) AS pingpongs{stage_twins}
         FROM all_stages AS a
         LEFT JOIN stage_events AS e USING (stage)
         LEFT JOIN stage_cases AS c USING (stage)
@@ -100,6 +118,12 @@ def activity_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     and handoffs_in are counted at the event that loops, repeats or receives the case;
     cases counts each case once, at its first occurrence of the activity.
     """
+    times = with_twins(
+        has_business_hours(con, STEPS_TABLE),
+        "median(wait_hours) AS wait_hours_median",
+        "quantile_cont(wait_hours, 0.9) AS wait_hours_p90",
+        "median(work_hours) AS work_hours_median",
+    )
     return fetch_frame(
         con,
         f"""
@@ -107,9 +131,7 @@ def activity_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             SELECT activity, any_value(stage) AS stage,
                    bool_or(is_touchpoint) AS is_touchpoint,
                    count(*) AS events, count(*) FILTER (WHERE occurrence = 1) AS cases,
-                   median(wait_hours) AS wait_hours_median,
-                   quantile_cont(wait_hours, 0.9) AS wait_hours_p90,
-                   median(work_hours) AS work_hours_median,
+                   {times},
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
                    count(*) FILTER (WHERE is_repetition) AS repetitions,
                    count(*) FILTER (WHERE is_repeat) AS repeats,
@@ -132,14 +154,20 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     handoffs_in / handoff_wait_hours_median: handoffs received and the waits before them;
     handoffs_out: handoffs given away; pingpongs: times the case bounced back to this unit.
     """
+    business = has_business_hours(con, STEPS_TABLE)
+    waits = with_twins(
+        business,
+        "median(wait_hours) AS wait_hours_median",
+        "median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median",
+    )
+    unit_twins = twins(business, "wait_hours_median", "handoff_wait_hours_median")
     return fetch_frame(
         con,
         f"""
         WITH unit_events AS (
             SELECT unit AS org_unit, count(*) AS events, count(DISTINCT case_no) AS cases,
                    count(*) FILTER (WHERE is_handoff) AS handoffs_in,
-                   median(wait_hours) AS wait_hours_median,
-                   median(wait_hours) FILTER (WHERE is_handoff) AS handoff_wait_hours_median
+                   {waits}
             FROM {STEPS_TABLE}
             WHERE unit IS NOT NULL
             GROUP BY unit
@@ -155,7 +183,7 @@ def unit_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         )
         SELECT CAST(org_unit AS VARCHAR) AS org_unit, events, cases, handoffs_in,
                coalesce(handoffs_out, 0) AS handoffs_out, wait_hours_median,
-               handoff_wait_hours_median, coalesce(pingpongs, 0) AS pingpongs
+               handoff_wait_hours_median, coalesce(pingpongs, 0) AS pingpongs{unit_twins}
         FROM unit_events
         LEFT JOIN unit_handovers USING (org_unit)
         LEFT JOIN unit_pingpongs USING (org_unit)

@@ -9,6 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from audit import scratch
+from audit.engine.business_hours import register_working_intervals, twins
 from audit.engine.cases import (
     CASE_COLUMNS,
     CASE_STAGES_TABLE,
@@ -92,13 +93,16 @@ def measure(
     profile = profile_events(con)
     attributes = case_attribute_columns(profile, journey, case_attributes)
     code_names(con, profile)
-    build_steps(con, profile)
+    if journey.calendar is not None:
+        register_working_intervals(con, journey.calendar, EVENTS_VIEW)
+    build_steps(con, profile, business_hours=journey.calendar is not None)
     build_pingpongs(con)
     cutoff, after_hours = ongoing_cutoff(con, journey.ongoing_after_hours, log_end)
     build_case_stages(con)
     build_cases(con, cutoff, attributes)
     activities = activity_measures(con)
     customers = customer_measures(con, journey.repeat_within_days, log_end)
+    calendar = journey.calendar is not None
     rule = "journey map" if journey.ongoing_after_hours is not None else "95th percentile of waits"
     return Measures(
         log=log_summary(con, profile, len(activities), cutoff, after_hours, rule),
@@ -110,7 +114,8 @@ def measure(
         case_stages=fetch_large_frame(
             con,
             f'SELECT case_id, stage, "order", events, time_in_stage_hours, work_hours, '
-            f'promise_kept FROM {CASE_STAGES_TABLE} ORDER BY case_id, "order" NULLS LAST',
+            f"promise_kept{twins(calendar, 'time_in_stage_hours', 'work_hours')} "
+            f'FROM {CASE_STAGES_TABLE} ORDER BY case_id, "order" NULLS LAST',
         ),
         handoff_pairs=handoff_pairs(con),
         pingpong_pairs=pingpong_pairs(con),

@@ -6,9 +6,10 @@ from datetime import datetime
 
 import duckdb
 
+from audit.engine.business_hours import has_business_hours, with_twins
 from audit.engine.cases import CASE_STAGES_TABLE, CASES_TABLE
 from audit.engine.sql import fetch_row
-from audit.engine.steps import EventsProfile
+from audit.engine.steps import STEPS_TABLE, EventsProfile
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -48,8 +49,12 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict:
     """The whole-log totals of every measure (counts are events unless named *_cases).
 
     promises_kept_share is over all (case, stage) pairs whose stage has a promise; None
-    when no stage has one.
+    when no stage has one. With a calendar, lead_time_business_hours_median is the twin.
     """
+    lead_times = with_twins(
+        has_business_hours(con, STEPS_TABLE),
+        "median(lead_time_hours) AS lead_time_hours_median",
+    )
     row = fetch_row(
         con,
         f"""
@@ -69,7 +74,7 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict:
                    count(*) FILTER (WHERE status = 'good') AS good_outcomes,
                    count(*) FILTER (WHERE status = 'bad') AS bad_outcomes,
                    count(*) FILTER (WHERE status = 'check') AS check_outcomes,
-                   median(lead_time_hours) AS lead_time_hours_median,
+                   {lead_times},
                    sum(handoffs) / count(*) AS handoffs_per_case
             FROM {CASES_TABLE}
         ),

@@ -36,6 +36,11 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from audit.engine.business_hours import (
+    business_hours_between,
+    working_clock,
+    working_clock_join,
+)
 from audit.engine.journey_tables import ACTIVITIES_TABLE, STAGES_TABLE
 from audit.engine.sql import fetch_frame, fetch_row, hours_between
 from audit.errors import AuditInputError
@@ -191,14 +196,41 @@ def code_names(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
     )
 
 
-def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
+def build_steps(
+    con: duckdb.DuckDBPyConnection, profile: EventsProfile, business_hours: bool = False
+) -> None:
     """Create the `steps` table (kept in the connection) from `events` and the journey.
 
     The dictionaries of `code_names` must exist. Two sorts: the case order, then the
     activity order within a case, keyed by the position the first one gave.
+
+    business_hours (the `working_intervals` table must exist): the steps also carry the
+    working clock at each event's start and completion (clock_start_us, clock_end_us) and
+    the twins wait_business_hours and work_business_hours, defined as wait_hours and
+    work_hours with working time for elapsed time (audit.engine.business_hours).
     """
     unit = f"e.{profile.handoff_basis}" if profile.handoff_basis else "NULL"
     event_start = "coalesce(start_timestamp, timestamp)"
+    clocks = clock_joins = previous_clock = business = business_out = ""
+    if business_hours:
+        start = "coalesce(e.start_timestamp, e.timestamp)"
+        clocks = (
+            f", {working_clock(start, 'clock_at_start')} AS clock_start_us, "
+            f"{working_clock('e.timestamp', 'clock_at_end')} AS clock_end_us"
+        )
+        clock_joins = (
+            f"{working_clock_join(start, 'clock_at_start')} "
+            f"{working_clock_join('e.timestamp', 'clock_at_end')}"
+        )
+        previous_clock = ", lag(clock_end_us) OVER case_order AS previous_clock_end_us"
+        business = f""",
+                CASE WHEN previous_timestamp IS NOT NULL THEN greatest(
+                    {business_hours_between("previous_clock_end_us", "clock_start_us")}, 0)
+                    END AS wait_business_hours,
+                CASE WHEN start_timestamp IS NOT NULL
+                    THEN {business_hours_between("clock_start_us", "clock_end_us")}
+                    END AS work_business_hours"""
+        business_out = ", wait_business_hours, work_business_hours, clock_start_us, clock_end_us"
     con.execute(f"""
         CREATE OR REPLACE TABLE {STEPS_TABLE} AS
         WITH journey_events AS (
@@ -209,10 +241,11 @@ def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
                    CAST(e.resource AS {RESOURCE_TYPE}) AS resource,
                    CAST({unit} AS {UNIT_TYPE}) AS unit, e.event_index,
                    CAST(a.stage AS {STAGE_TYPE}) AS stage, a.stage_order, a.outcome,
-                   coalesce(a.is_touchpoint, false) AS is_touchpoint
+                   coalesce(a.is_touchpoint, false) AS is_touchpoint{clocks}
             FROM {EVENTS_VIEW} AS e
             JOIN {CASE_NUMBERS_TABLE} AS n ON n.case_id = e.case_id
             LEFT JOIN {ACTIVITIES_TABLE} AS a ON a.activity = e.activity
+            {clock_joins}
         ),
         with_predecessors AS (
             -- the predecessor in the case, the last unit and mapped stage before the event
@@ -223,7 +256,7 @@ def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
                 lead(event_index) OVER case_order IS NULL AS is_last,
                 {_previous("unit", profile.every_event_has_unit)} AS previous_unit,
                 {_previous("stage_order", profile.every_event_mapped)} AS previous_stage_order,
-                {_previous("stage", profile.every_event_mapped)} AS previous_stage
+                {_previous("stage", profile.every_event_mapped)} AS previous_stage{previous_clock}
             FROM journey_events
             WINDOW case_order AS (PARTITION BY case_no ORDER BY timestamp, event_index)
         ),
@@ -249,7 +282,7 @@ def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
                 occurrence > 1 AND resource = earlier_resource AS is_repeat,
                 occurrence > 1 AND resource <> earlier_resource AS is_redo,
                 coalesce(stage_order < previous_stage_order, false) AS is_back_jump,
-                is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint
+                is_touchpoint AND occurrence > 1 AS is_repeated_touchpoint{business}
             FROM with_occurrences
         )
         SELECT case_id, position, activity, stage, stage_order, timestamp,
@@ -259,7 +292,7 @@ def build_steps(con: duckdb.DuckDBPyConnection, profile: EventsProfile) -> None:
                handoff_from, coalesce(is_repeat, false) AS is_repeat,
                coalesce(is_redo, false) AS is_redo,
                CASE WHEN is_back_jump THEN previous_stage END AS back_jump_from,
-               is_repeated_touchpoint, occurrence, case_no
+               is_repeated_touchpoint, occurrence, case_no{business_out}
         FROM flagged
     """)
 
