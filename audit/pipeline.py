@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from audit import scratch
 from audit.engine import measure
 from audit.errors import AuditInputError
+from audit.findings.conformance import stage_table
 from audit.findings.experience import measure_experience
 from audit.findings.friction import LEVEL_COMPONENTS, stage_friction
 from audit.findings.hotspots import find_hotspots, weakest_stage
@@ -238,6 +239,9 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
     }
     if result.experience is not None:
         tables["experience"] = result.experience.table
+    if measures.conformance is not None:
+        tables["conformance_deviations"] = measures.conformance.deviations
+        tables["conformance_stages"] = stage_table(measures.conformance)
     if measures.customers is not None:
         tables["repeat_contact_causes"] = result.repeat_causes
         tables["labyrinth_chains"] = measures.customers.chains

@@ -15,7 +15,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from audit.engine.business_hours import twin_name
 from audit.engine.result import Measures
+from audit.findings.conformance import conformance_json
 from audit.findings.experience import Experience
 from audit.findings.friction import DEFAULT_WEIGHT
 from audit.journey.compiled import FRICTION_COMPONENTS, CompiledJourney
@@ -45,6 +47,11 @@ STAGE_FIELDS: tuple[str, ...] = (
     "repeat_contacts",
 )
 """The measures of a stage in the JSON, in this order; friction fields follow."""
+
+BUSINESS_STAGE_FIELDS: tuple[str, ...] = tuple(
+    twin_name(name) for name in STAGE_FIELDS if name.endswith(("hours_median", "hours_p90"))
+)
+"""The business-hours twins of a stage's waits and times, present only with a calendar."""
 
 TOTALS_FIELDS: tuple[str, ...] = (
     "handoffs",
@@ -187,6 +194,7 @@ class AuditResult:
             ),
             "weights": self.weights,
             "survey": dict(journey.survey),
+            "calendar": journey.calendar.model_dump() if journey.calendar else None,
             "warnings": list(journey.warnings),
             "notes": list(journey.notes),
         }
@@ -197,6 +205,7 @@ class AuditResult:
         for row in table.to_dict(orient="records"):
             scored = not pd.isna(row.get("friction"))
             stage = {name: row.get(name) for name in STAGE_FIELDS}
+            stage.update({name: row[name] for name in BUSINESS_STAGE_FIELDS if name in row})
             stage["order"] = None if pd.isna(stage["order"]) else int(stage["order"])
             stage["friction"] = round(row["friction"], 1) if scored else None
             stage["friction_components"] = (
@@ -252,10 +261,14 @@ class AuditResult:
             "unmapped_activities": list(self.journey.unmapped),
             "experience": self._experience_json(),
             "repeat_contacts": self._repeat_contacts_json(),
+            "conformance": jsonable(conformance_json(measures.conformance, self.language)),
         }
 
     def _totals(self) -> dict:
         totals = {name: self.measures.totals.get(name) for name in TOTALS_FIELDS}
+        business = twin_name("lead_time_hours_median")
+        if business in self.measures.totals:
+            totals[business] = self.measures.totals[business]
         customers = self.measures.customers
         for name in CUSTOMER_TOTALS_FIELDS:
             totals[name] = None if customers is None else customers.totals.get(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from audit.findings.conformance import conformance_line
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import top_cause
@@ -87,7 +88,9 @@ def _overview(result: AuditResult) -> list[str]:
                 share=format_share(totals["promises_kept_share"], lang),
             )
         )
-    return lines + _repeat_contact_lines(result)
+    conformance = result.measures.conformance
+    line = None if conformance is None else conformance_line(conformance, lang)
+    return lines + ([line] if line else []) + _repeat_contact_lines(result)
 
 
 def _repeat_contact_lines(result: AuditResult) -> list[str]:

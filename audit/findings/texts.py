@@ -255,6 +255,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Why they come back: {evidence}",
         "fi": "Miksi he palaavat: {evidence}",
     },
+    # Conformance to the designed journey (audit.findings.conformance).
+    "summary.conformance": {
+        "en": "{conforming} of {cases} cases ({share}) went the designed way",
+        "fi": "{conforming}/{cases} asiaa ({share}) kulki suunniteltua polkua",
+    },
+    "conformance.skipped": {
+        "en": "{count} cases skipped it",
+        "fi": "{count} asiaa ohitti sen",
+    },
+    "conformance.out_of_order": {
+        "en": "{count} cases entered it out of order, after a later stage",
+        "fi": "{count} asiaa tuli siihen epäjärjestyksessä, myöhemmän vaiheen jälkeen",
+    },
+    "conformance.touchpoint_missing": {
+        "en": "{count} cases passed through it without a required touchpoint",
+        "fi": "{count} asiaa kulki sen läpi ilman vaadittua kohtaamispistettä",
+    },
     "summary.hotspots": {"en": "Hotspots", "fi": "Kitkakohdat"},
     "summary.stages": {"en": "Stages", "fi": "Vaiheet"},
     "summary.experience": {"en": "Experience", "fi": "Kokemus"},
