@@ -12,7 +12,7 @@ from audit.engine.sql import UNMAPPED_STAGE, fetch_frame
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
 
-def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def stage_measures(con: duckdb.DuckDBPyConnection, case_groups: str | None = None) -> pd.DataFrame:
     """One row per journey stage in order, plus "(unmapped)" when events fall outside them.
 
     Event counts (handoffs, self-loops, repetitions, back-jumps into, touchpoints,
@@ -22,7 +22,18 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     distinct units per case in the stage; medians are over the cases that reached it.
     promise_kept_share is over those cases; drop-offs are counted at a case's last mapped
     stage ("(unmapped)" when it never reached one).
+
+    case_groups: the name of a table (case_no, case_id, case_group) putting each case in one
+    group (a period, a segment). The same measures then come per group and stage, with
+    case_group as the first column and every stage in every group, so that the trend and
+    the segments measure exactly what the stage table does.
     """
+    group = "case_group, " if case_groups else ""
+    by_case_no = f" JOIN {case_groups} USING (case_no)" if case_groups else ""
+    by_case_id = f" JOIN {case_groups} USING (case_id)" if case_groups else ""
+    groups = (
+        f"(SELECT DISTINCT case_group FROM {case_groups}) AS g CROSS JOIN" if case_groups else ""
+    )
     business = has_business_hours(con, STEPS_TABLE)
     waits = with_twins(
         business,
@@ -47,15 +58,15 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         f"""
         WITH coded_stage_events AS (
             -- grouped by the coded stage (NULL = unmapped), named below
-            SELECT stage, count(*) AS events,
+            SELECT {group}stage, count(*) AS events,
                    count(*) FILTER (WHERE is_handoff) AS handoffs,
                    {waits},
                    count(*) FILTER (WHERE is_self_loop) AS self_loops,
                    count(*) FILTER (WHERE is_repetition) AS repetitions,
                    count(*) FILTER (WHERE is_back_jump) AS back_jumps_into,
                    count(*) FILTER (WHERE is_touchpoint) AS touchpoints
-            FROM {STEPS_TABLE}
-            GROUP BY stage
+            FROM {STEPS_TABLE}{by_case_no}
+            GROUP BY {group}stage
         ),
         stage_events AS (
             SELECT coalesce(CAST(stage AS VARCHAR), '{UNMAPPED_STAGE}') AS stage,
@@ -63,34 +74,37 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             FROM coded_stage_events
         ),
         stage_pingpongs AS (
-            SELECT coalesce(CAST(stage AS VARCHAR), '{UNMAPPED_STAGE}') AS stage,
+            SELECT {group}coalesce(CAST(stage AS VARCHAR), '{UNMAPPED_STAGE}') AS stage,
                    count(*) AS pingpongs
-            FROM {PINGPONGS_TABLE}
-            GROUP BY 1
+            FROM {PINGPONGS_TABLE}{by_case_no}
+            GROUP BY ALL
         ),
         stage_cases AS (
-            SELECT stage, count(*) AS cases,
+            SELECT {group}stage, count(*) AS cases,
                    {stage_times},
                    quantile_cont(events, 0.5) AS steps_median,
                    quantile_cont(units, 0.5) AS units_median,
                    avg(CAST(promise_kept AS DOUBLE)) AS promise_kept_share
-            FROM {CASE_STAGES_TABLE}
-            GROUP BY stage
+            FROM {CASE_STAGES_TABLE}{by_case_no}
+            GROUP BY {group}stage
         ),
         stage_dropoffs AS (
-            SELECT coalesce(last_stage, '{UNMAPPED_STAGE}') AS stage, count(*) AS dropoffs
-            FROM {CASES_TABLE}
+            SELECT {group}coalesce(last_stage, '{UNMAPPED_STAGE}') AS stage,
+                   count(*) AS dropoffs
+            FROM {CASES_TABLE}{by_case_id}
             WHERE status = 'dropoff'
-            GROUP BY 1
+            GROUP BY ALL
         ),
-        all_stages AS (
+        journey_stages AS (
             SELECT stage, stage_order AS "order", promise_hours FROM {STAGES_TABLE}
             UNION ALL
             SELECT '{UNMAPPED_STAGE}', NULL, NULL
             WHERE '{UNMAPPED_STAGE}' IN (SELECT stage FROM stage_events
                                          UNION ALL SELECT stage FROM stage_dropoffs)
-        )
-        SELECT a.stage, a."order", coalesce(c.cases, 0) AS cases,
+        ),
+        all_stages AS (SELECT * FROM {groups} journey_stages)
+        SELECT {"a.case_group, " if case_groups else ""}a.stage, a."order",
+               coalesce(c.cases, 0) AS cases,
                coalesce(e.events, 0) AS events, coalesce(e.handoffs, 0) AS handoffs,
                e.wait_hours_median, e.wait_hours_p90, c.time_in_stage_hours_median,
                c.work_hours_median, c.steps_median, c.units_median,
@@ -102,11 +116,11 @@ def stage_measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                a.promise_hours, c.promise_kept_share,
                coalesce(p.pingpongs, 0) AS pingpongs{stage_twins}
         FROM all_stages AS a
-        LEFT JOIN stage_events AS e USING (stage)
-        LEFT JOIN stage_cases AS c USING (stage)
-        LEFT JOIN stage_dropoffs AS d USING (stage)
-        LEFT JOIN stage_pingpongs AS p USING (stage)
-        ORDER BY a."order" NULLS LAST
+        LEFT JOIN stage_events AS e USING ({group}stage)
+        LEFT JOIN stage_cases AS c USING ({group}stage)
+        LEFT JOIN stage_dropoffs AS d USING ({group}stage)
+        LEFT JOIN stage_pingpongs AS p USING ({group}stage)
+        ORDER BY {"a.case_group, " if case_groups else ""}a."order" NULLS LAST
         """,
     )
 
