@@ -56,6 +56,9 @@ class Measures:
         (directly-follows relation between activities, with "▶ start" / "■ end" nodes).
     customers: repeat contacts across each customer's cases (audit.engine.customers), or
         None when the log has no customer column or no case has a customer.
+    With a journey calendar, the business-hours twins of every wait and time column follow
+    the calendar columns in stages, activities, org_units, cases and case_stages, and totals
+    has lead_time_business_hours_median (audit.engine.business_hours; absent without one).
     conformance: each case against the designed journey (audit.engine.conformance).
     """
 
