@@ -24,6 +24,7 @@ AUDIT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("labyrinth", "nav.labyrinth", ":material/replay:"),
     ("customer", "nav.customer", ":material/person:"),
     ("experience", "nav.experience", ":material/sentiment_satisfied:"),
+    ("conformance", "nav.conformance", ":material/rule:"),
     ("compare", "nav.compare", ":material/compare_arrows:"),
     ("report", "nav.report", ":material/description:"),
 )

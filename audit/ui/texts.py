@@ -68,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav.customer": {"en": "Customer's eye", "fi": "Asiakkaan silmin"},
     "nav.experience": {"en": "Experience", "fi": "Kokemus"},
     "nav.compare": {"en": "Before / after", "fi": "Ennen / jälkeen"},
+    "nav.conformance": {"en": "Designed journey", "fi": "Suunniteltu polku"},
     "nav.report": {"en": "Report", "fi": "Raportti"},
     "nav.section_audit": {"en": "Audit", "fi": "Auditointi"},
     "nav.section_setup": {"en": "Set-up", "fi": "Asetukset"},
@@ -953,6 +954,64 @@ TEXTS: dict[str, dict[str, str]] = {
     "customer.across.cases": {"en": "Their cases", "fi": "Asiakkaan tapaukset"},
     "customer.across.gap": {"en": "Since the earlier case", "fi": "Aiemmasta tapauksesta"},
     "customer.across.while_open": {"en": "while open", "fi": "kesken ollessa"},
+    # Conformance to the designed journey (pages/conformance.py).
+    "conformance.title": {"en": "Designed journey", "fi": "Suunniteltu polku"},
+    "conformance.intro": {
+        "en": "Did the cases go the way the journey map designs them? The stage order is the "
+        "design; a stage may require touchpoints, and the map may allow some stages to be "
+        "skipped.",
+        "fi": "Kulkivatko tapaukset polkukartan suunnittelemaa reittiä? Vaiheiden järjestys on "
+        "suunnitelma; vaihe voi vaatia kohtaamispisteitä, ja kartta voi sallia joidenkin "
+        "vaiheiden ohittamisen.",
+    },
+    "conformance.no_design": {
+        "en": "The journey map requires no touchpoints and allows no skips, so only the stage "
+        "order is checked. Add `required:` to a stage and `allowed_skips:` to the map to say "
+        "more.",
+        "fi": "Polkukartta ei vaadi kohtaamispisteitä eikä salli ohituksia, joten vain "
+        "vaiheiden järjestys tarkistetaan. Lisää vaiheeseen `required:` ja karttaan "
+        "`allowed_skips:` tarkentaaksesi.",
+    },
+    "conformance.allowed": {
+        "en": "Allowed to skip: {stages}",
+        "fi": "Saa ohittaa: {stages}",
+    },
+    "conformance.metric.share": {"en": "Went the designed way", "fi": "Kulki suunnitellusti"},
+    "conformance.metric.skipped": {
+        "en": "Skipped a stage",
+        "fi": "Ohitti vaiheen",
+    },
+    "conformance.metric.out_of_order": {
+        "en": "Entered a stage out of order",
+        "fi": "Tuli vaiheeseen epäjärjestyksessä",
+    },
+    "conformance.metric.touchpoint_missing": {
+        "en": "Missed a required touchpoint",
+        "fi": "Vaadittu kohtaamispiste puuttui",
+    },
+    "conformance.metric.cases": {"en": "{count} cases", "fi": "{count} tapausta"},
+    "conformance.by_stage": {"en": "Deviations by stage", "fi": "Poikkeamat vaiheittain"},
+    "conformance.cases": {"en": "Cases that deviated", "fi": "Poikenneet tapaukset"},
+    "conformance.none": {
+        "en": "Every case went the designed way.",
+        "fi": "Jokainen tapaus kulki suunnitellusti.",
+    },
+    "conformance.kind": {"en": "Deviation", "fi": "Poikkeama"},
+    "conformance.kind.skipped": {"en": "stage skipped", "fi": "vaihe ohitettu"},
+    "conformance.kind.out_of_order": {
+        "en": "entered out of order",
+        "fi": "epäjärjestyksessä",
+    },
+    "conformance.kind.touchpoint_missing": {
+        "en": "required touchpoint missing",
+        "fi": "vaadittu kohtaamispiste puuttui",
+    },
+    "col.kind": {"en": "Deviation", "fi": "Poikkeama"},
+    "col.detail": {"en": "After / required", "fi": "Jälkeen / vaadittu"},
+    "col.order": {"en": "Order", "fi": "Järjestys"},
+    "col.skipped": {"en": "Skipped", "fi": "Ohitettu"},
+    "col.out_of_order": {"en": "Out of order", "fi": "Epäjärjestyksessä"},
+    "col.touchpoint_missing": {"en": "Touchpoint missing", "fi": "Kohtaamispiste puuttui"},
 }
 
 

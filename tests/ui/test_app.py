@@ -22,6 +22,7 @@ PAGES = {
     "labyrinth": "Labyrinth",
     "customer": "Customer's eye",
     "experience": "Experience",
+    "conformance": "Designed journey",
     "compare": "Before / after",
     "report": "Workshop report",
 }
