@@ -214,6 +214,22 @@ RepeatWithinOption = Annotated[
         "repeat contact (default: the journey map's, else 30).",
     ),
 ]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="PERIOD",
+        help="Trend: the stage measures per day, week, month or quarter in which cases started.",
+    ),
+]
+SegmentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--segment",
+        metavar="COLUMN",
+        help="The stage table side by side for each value of a case attribute or the channel.",
+    ),
+]
 SplitAtOption = Annotated[
     str | None,
     typer.Option("--split-at", help="Compare the cases started before and after this date."),
@@ -272,6 +288,8 @@ def audit(
     ] = None,
     as_json: JsonOption = False,
     repeat_within: RepeatWithinOption = None,
+    by: ByOption = None,
+    segment: SegmentOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -286,6 +304,8 @@ def audit(
         language=language,
         large=large,
         repeat_within_days=repeat_within,
+        by=by,
+        segment=segment,
         progress=_progress(Console(stderr=True)),
     )
     write_outputs(result, out)

@@ -24,6 +24,8 @@ import pyarrow.compute as pc
 
 from audit import scratch
 from audit.engine import measure
+from audit.engine.segments import segment_measures
+from audit.engine.trend import trend_measures
 from audit.errors import AuditInputError
 from audit.findings.conformance import stage_table
 from audit.findings.experience import measure_experience
@@ -32,7 +34,9 @@ from audit.findings.hotspots import find_hotspots, weakest_stage
 from audit.findings.humanize import LANGUAGES
 from audit.findings.repeat_contacts import repeat_contact_causes
 from audit.findings.result import AuditResult
+from audit.findings.segments import find_segments
 from audit.findings.summary import summary_markdown, summary_text
+from audit.findings.trend import find_trend
 from audit.io import EVENTS_VIEW, ColumnMapping, EventLog, open_events, read_log
 from audit.io.scan import scan_log
 from audit.io.schema import ACTIVITY, CASE, TIMESTAMP
@@ -148,6 +152,8 @@ def run_audit(
     case_ids: Collection[str] | None = None,
     large: bool | None = None,
     repeat_within_days: float | None = None,
+    by: str | None = None,
+    segment: str | None = None,
     progress: Progress | None = None,
 ) -> AuditResult:
     """Audit one event log against a journey map.
@@ -160,6 +166,9 @@ def run_audit(
     large: read a Parquet or CSV file in place with DuckDB instead of into memory (for logs
         larger than memory); None decides by file size (over 1 GiB).
     repeat_within_days: the repeat-contact window in days; None takes the journey map's.
+    by: "day", "week", "month" or "quarter" for the trend (result.trend); None for none.
+    segment: a case attribute or the channel (any letter case) to split the stage table
+        by (result.segments); None for none.
     progress: called with a message as each step begins (reading, measuring, ...).
 
     The result keeps its DuckDB connection (result.connection) so that single cases can be
@@ -183,11 +192,11 @@ def run_audit(
     if repeat_within_days is not None:
         compiled = dataclasses.replace(compiled, repeat_within_days=float(repeat_within_days))
     report("Measuring the events")
-    measures = measure(
-        opened.connection, compiled, case_attributes=opened.case_attributes, log_end=log_end
-    )
+    carried = [*opened.case_attributes, *_segment_column(opened.columns, segment)]
+    measures = measure(opened.connection, compiled, case_attributes=carried, log_end=log_end)
     report("Scoring friction and finding hotspots")
     friction = stage_friction(measures, compiled)
+    con = opened.connection
     return AuditResult(
         source=opened.source,
         timezone=opened.timezone,
@@ -200,8 +209,19 @@ def run_audit(
         experience=measure_experience(measures, compiled),
         repeat_causes=repeat_contact_causes(measures.customers),
         language=language or compiled.language,
+        trend=None if by is None else find_trend(trend_measures(con, by), measures, compiled, by),
+        segments=None
+        if segment is None
+        else find_segments(segment_measures(con, segment), measures, compiled, segment),
         connection=opened.connection,
     )
+
+
+def _segment_column(columns: list[str], segment: str | None) -> list[str]:
+    """The log column the segment names (matched in any letter case, so that "Channel"
+    finds the canonical `channel`), to carry into the case table; none when it names no
+    column (the segments then name the case attributes there are)."""
+    return [name for name in columns if segment is not None and name.lower() == segment.lower()]
 
 
 def _hotspot_table(result: AuditResult) -> pd.DataFrame:
@@ -242,6 +262,12 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
     if measures.conformance is not None:
         tables["conformance_deviations"] = measures.conformance.deviations
         tables["conformance_stages"] = stage_table(measures.conformance)
+    if result.trend is not None:
+        tables["trend"] = result.trend.rows
+        tables["trend_changes"] = result.trend.changes
+    if result.segments is not None:
+        tables["segments"] = result.segments.rows
+        tables["segment_differences"] = result.segments.differences
     if measures.customers is not None:
         tables["repeat_contact_causes"] = result.repeat_causes
         tables["labyrinth_chains"] = measures.customers.chains

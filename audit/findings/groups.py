@@ -23,7 +23,7 @@ from scipy import stats as scipy_stats
 
 from audit.engine.result import Measures
 from audit.findings.friction import stage_friction
-from audit.journey.compiled import CompiledJourney
+from audit.journey.compiled import FRICTION_COMPONENTS, CompiledJourney
 from audit.stats import ALPHA, SHARE_TEST, benjamini_hochberg, two_proportion_p
 
 MEDIAN_TEST = "Mann-Whitney U"
@@ -36,6 +36,22 @@ TESTED_SHARES: dict[str, str] = {
 """Shares of a stage's cases that are tested, with the column counting the cases."""
 TESTED_MEDIANS = ("time_in_stage_hours",)
 """Per-case stage measures whose medians are tested."""
+
+TREND_MEASURES: tuple[str, ...] = (
+    "order",
+    "cases",
+    "friction",
+    *(f"component_{c}" for c in FRICTION_COMPONENTS if c != "repeat_contacts"),
+    "wait_hours_median",
+    "wait_hours_p90",
+    "time_in_stage_hours_median",
+    "promise_kept_share",
+    "dropoffs",
+    "pingpongs",
+    "pingpong_cases",
+)
+"""The measures of each group's stage row in findings.json and the CSVs (the friction
+components measured over the whole log only, repeat_contacts, are left out)."""
 
 DIFFERENCE_COLUMNS: tuple[str, ...] = (
     "stage",
@@ -56,12 +72,14 @@ DIFFERENCE_COLUMNS: tuple[str, ...] = (
 def group_friction(
     table: pd.DataFrame, key: str, measures: Measures, journey: CompiledJourney
 ) -> pd.DataFrame:
-    """The table's journey-stage rows with the friction components and score of each group
-    (column `key`), scored as audit.findings.friction scores the whole stage table; the
-    repeat-contact component is left out (it is measured over the whole log only)."""
+    """The table's journey-stage rows with the friction components (component_wait, ...) and
+    score of each group (column `key`), scored as audit.findings.friction scores the whole
+    stage table; the repeat-contact component is left out (it is measured over the whole
+    log only)."""
     scored = [
         stage_friction(dataclasses.replace(measures, stages=rows, customers=None), journey)
         .drop(columns="order")
+        .rename(columns={c: f"component_{c}" for c in FRICTION_COMPONENTS})
         .assign(**{key: value})
         for value, rows in table.groupby(key, sort=True)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -21,6 +22,10 @@ from audit.findings.conformance import conformance_json
 from audit.findings.experience import Experience
 from audit.findings.friction import DEFAULT_WEIGHT
 from audit.journey.compiled import FRICTION_COMPONENTS, CompiledJourney
+
+if TYPE_CHECKING:  # imported for the annotations only: they import this module
+    from audit.findings.segments import Segments
+    from audit.findings.trend import Trend
 
 SCHEMA_VERSION = 1
 
@@ -134,6 +139,8 @@ class AuditResult:
     repeat_causes: why customers come back (audit.findings.repeat_contacts.CAUSE_COLUMNS),
         empty without customers.
     language: "en" or "fi", the language of the JSON's evidence and of the summaries.
+    trend: the stage measures per period (audit.findings.trend), None without a period.
+    segments: the stage measures per segment (audit.findings.segments), None without one.
     connection: the DuckDB connection the measures were computed in; it still holds the
         `steps` table, for audit.engine.case_steps. Not part of the JSON.
     """
@@ -149,6 +156,8 @@ class AuditResult:
     experience: Experience | None
     language: str = "en"
     repeat_causes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    trend: Trend | None = None
+    segments: Segments | None = None
     connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
 
     @property
@@ -262,6 +271,9 @@ class AuditResult:
             "experience": self._experience_json(),
             "repeat_contacts": self._repeat_contacts_json(),
             "conformance": jsonable(conformance_json(measures.conformance, self.language)),
+            "trend": None if self.trend is None else self.trend.rows_json(),
+            "trend_changes": None if self.trend is None else self.trend.changes_json(),
+            "segments": None if self.segments is None else self.segments.to_json_dict(),
         }
 
     def _totals(self) -> dict:

@@ -14,7 +14,15 @@ import pandas as pd
 
 from audit.engine.result import Measures
 from audit.engine.trend import GroupedStages
-from audit.findings.groups import corrected, differences, group_friction, stage_times
+from audit.findings.groups import (
+    DIFFERENCE_COLUMNS,
+    TREND_MEASURES,
+    corrected,
+    differences,
+    group_friction,
+    stage_times,
+)
+from audit.findings.result import records
 from audit.journey.compiled import CompiledJourney
 
 
@@ -32,6 +40,16 @@ class Segments:
     column: str
     rows: pd.DataFrame
     differences: pd.DataFrame
+
+    def to_json_dict(self) -> dict:
+        """findings.json's `segments` (docs/json-contract.md)."""
+        return {
+            "column": self.column,
+            "rows": records(self.rows[["segment", "stage", *TREND_MEASURES]]),
+            "differences": records(self.differences[["segment", *DIFFERENCE_COLUMNS]])
+            if not self.differences.empty
+            else [],
+        }
 
 
 def find_segments(

@@ -19,7 +19,15 @@ import pandas as pd
 
 from audit.engine.result import Measures
 from audit.engine.trend import GroupedStages
-from audit.findings.groups import corrected, differences, group_friction, stage_times
+from audit.findings.groups import (
+    DIFFERENCE_COLUMNS,
+    TREND_MEASURES,
+    corrected,
+    differences,
+    group_friction,
+    stage_times,
+)
+from audit.findings.result import jsonable, records
 from audit.journey.compiled import CompiledJourney
 
 MIN_TRUSTED_CASES = 30
@@ -43,6 +51,21 @@ class Trend:
     first_periods: list
     last_periods: list
     changes: pd.DataFrame
+
+    def rows_json(self) -> list[dict]:
+        """The rows of findings.json's `trend` (docs/json-contract.md)."""
+        rows = self.rows.assign(period=self.rows["period"].dt.date)
+        return records(rows[["period", "stage", *TREND_MEASURES, "trusted"]])
+
+    def changes_json(self) -> dict:
+        """findings.json's `trend_changes`: the window's quarters and the tests."""
+        return {
+            "by": self.by,
+            "min_trusted_cases": MIN_TRUSTED_CASES,
+            "first_periods": jsonable([p.date() for p in self.first_periods]),
+            "last_periods": jsonable([p.date() for p in self.last_periods]),
+            "tests": records(self.changes[list(DIFFERENCE_COLUMNS)]),
+        }
 
 
 def window_quarters(periods: list) -> tuple[list, list]:
