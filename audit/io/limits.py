@@ -266,11 +266,18 @@ def xes_place(prefix: Iterable[bytes]) -> str:
 
 
 def check_values(table: pa.Table, locate: Callable[[int], str], source: str) -> None:
-    """AuditInputError for more than MAX_COLUMNS columns, or naming the first column name
-    or value of `table` longer than FIELD_BYTES (bytes of its UTF-8 text), with its place
-    from `locate`."""
+    """AuditInputError for more than MAX_COLUMNS columns, a column name with a NUL, or
+    naming the first column name or value of `table` longer than FIELD_BYTES (bytes of its
+    UTF-8 text), with its place from `locate`. Columns go by position: names may repeat."""
     check_columns(table.num_columns, source)
-    for name, column in zip(table.column_names, table.columns, strict=True):  # names may repeat
+    columns = zip(table.column_names, table.columns, strict=True)
+    for number, (name, column) in enumerate(columns, start=1):
+        if "\x00" in name:  # DuckDB cuts a name at a NUL and then cannot find the column
+            raise AuditInputError(
+                f"the name of column {number} holds a NUL character, which no name may hold",
+                source=source,
+                hint="check that the file is a text export whose first line holds the names",
+            )
         if len(name.encode("utf-8", "surrogatepass")) > FIELD_BYTES:
             raise AuditInputError(
                 f"a column name is longer than {FIELD_BYTES >> 10} KiB (it starts {name[:40]!r})",

@@ -206,7 +206,7 @@ def _default_scalar(value: dict, arrow_type: pa.DataType) -> pa.Scalar | None:
             instant = datetime.fromisoformat(str(content)).astimezone(UTC).replace(tzinfo=None)
             return pa.scalar(instant, pa.timestamp("us")).cast(arrow_type)
         return pa.scalar(content).cast(arrow_type)
-    except (ValueError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (ValueError, TypeError, pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
 
 

@@ -37,6 +37,16 @@ NUL_KEY = (
     b"</log>\n"
 )
 
+LIST_DEFAULT = (  # found by the fuzz suite, as it found it
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<global scope="event">'
+    b'<boolean key="concept:name" value="true"/><list key="concept:name"><values>'
+    b'<date key="concept:name" value=""/><list key="concept:name"><values>'
+    b'<boolean key="concept:name" value="true"/><int key="concept:name" value="0"/>'
+    b"</values></list></values></list></global>\n<trace>"
+    b'<string key="concept:name" value="1"/><event><string key="concept:name" value="Apply"/>'
+    b'<date key="time:timestamp" value="2000-01-01T00:00:00.000000+02:00"/></event></trace>\n'
+    b"</log>\n"
+)
 ONE_EVENT = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace>'
     b'<string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/>'
@@ -67,6 +77,7 @@ def test_fuzz_random_bytes(data, suffix):
 
 @fuzz_settings(60)
 @given(csv_files())
+@example(("log.csv", "\ufeff\x00,case,activity,timestamp\n0,1,a,2024-01-01 10:00\n".encode()))
 def test_fuzz_csv(file):
     reads_or_refuses(*file)
 
@@ -80,6 +91,7 @@ def test_fuzz_csv_with_chosen_roles(file, mapping):
 @fuzz_settings(50)
 @given(xes_files())
 @example(("log.xes", NUL_KEY))  # polars panicked on the NUL (PanicException, a BaseException)
+@example(("log.xes", LIST_DEFAULT))  # ArrowTypeError: a list as the default of a text key
 def test_fuzz_xes(file):
     reads_or_refuses(*file)
 
