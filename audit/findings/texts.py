@@ -286,6 +286,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "| Vaihe | Asiat | Kitka | Odotuksen mediaani | Odotuksen p90 | Vaiheen kesto "
         "(mediaani) | Lupaus piti | Keskeytykset |",
     },
+    # Working hours (a journey calendar): calendar time next to working hours.
+    "hours.calendar": {
+        "en": "Working hours: {days} {hours} ({zone}); days off: {holidays}.",
+        "fi": "Työaika: {days} {hours} ({zone}); vapaapäivät: {holidays}.",
+    },
+    "hours.calendar_no_holidays": {
+        "en": "Working hours: {days} {hours} ({zone}).",
+        "fi": "Työaika: {days} {hours} ({zone}).",
+    },
+    "hours.country": {
+        "en": "public holidays of {country}",
+        "fi": "maan {country} yleiset vapaapäivät",
+    },
+    "hours.lead_time": {
+        "en": "A case takes {calendar} for the customer (median lead time) and {working} of "
+        "working hours.",
+        "fi": "Asia kestää asiakkaalle {calendar} (läpimenoajan mediaani), työaikana {working}.",
+    },
 }
 
 

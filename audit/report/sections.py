@@ -12,6 +12,14 @@ import pandas as pd
 
 from audit.compare import JOURNEY, Comparison
 from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS
+from audit.findings.business_hours import (
+    PAIRED_COLUMNS,
+    STAGE_TIMES,
+    calendar_sentence,
+    format_working_hours,
+    lead_time_sentence,
+    stage_times,
+)
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes
@@ -125,6 +133,39 @@ def friction_map(result, language: str) -> Section:
                 "components", charts.components_chart(result.friction, result.weights, language)
             ),
             figure("outside-inside", charts.outside_inside_chart(stages, language)),
+        ],
+    )
+
+
+def business_hours(result, language: str) -> Section | None:
+    """Each stage's waits and time in stage in calendar time (the customer's, first) and in
+    working hours, with the calendar and the lead time both ways; None without a calendar."""
+    times = stage_times(result)
+    if times is None:
+        return None
+    columns = [Column(text("col.stage", language))]
+    for name in STAGE_TIMES:
+        measure = text(f"col.hours.{name}", language)
+        columns.append(Column(text("col.hours.calendar", language, measure=measure), num=True))
+        columns.append(Column(text("col.hours.working", language, measure=measure), num=True))
+    rows = [
+        [row["stage"]]
+        + [
+            format_hours(row[name], language)
+            if index % 2 == 0
+            else format_working_hours(row[name], language)
+            for index, name in enumerate(PAIRED_COLUMNS)
+        ]
+        for _, row in times.head(MAX_TABLE_ROWS).iterrows()
+    ]
+    return Section(
+        "business-hours",
+        text("sec.business_hours", language),
+        [
+            paragraph(text("hours.intro", language)),
+            paragraph(calendar_sentence(result.journey.calendar, language), "note"),
+            paragraph(lead_time_sentence(result, language), "lead"),
+            table(columns, rows),
         ],
     )
 

@@ -608,6 +608,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "hours": {"en": "hours", "fi": "tuntia"},
     "stage": {"en": "stage", "fi": "vaihe"},
     "unmapped": {"en": "(not on the journey)", "fi": "(ei polulla)"},
+    # Calendar time and working hours (a journey calendar)
+    "sec.business_hours": {
+        "en": "Calendar time and working hours",
+        "fi": "Kalenteriaika ja työaika",
+    },
+    "hours.intro": {
+        "en": "The customer lives calendar time; staff count working hours. Each wait and time "
+        "in stage is given both ways, the customer's first: a wait that is long in calendar "
+        "time but short in working hours is the calendar's (nights, weekends, holidays); one "
+        "that is long in working hours is ours.",
+        "fi": "Asiakas elää kalenteriaikaa, henkilöstö laskee työtunteja. Jokainen odotus ja "
+        "vaiheen kesto näkyy kummallakin tavalla, asiakkaan ensin: kalenteriaikana pitkä mutta "
+        "työaikana lyhyt odotus johtuu kalenterista (yöt, viikonloput, pyhät); työaikanakin "
+        "pitkä on meidän.",
+    },
+    "col.hours.wait_hours_median": {"en": "median wait", "fi": "odotuksen mediaani"},
+    "col.hours.wait_hours_p90": {"en": "wait p90", "fi": "odotuksen p90"},
+    "col.hours.time_in_stage_hours_median": {
+        "en": "time in stage (median)",
+        "fi": "vaiheen kesto (mediaani)",
+    },
+    "col.hours.calendar": {"en": "{measure}, calendar", "fi": "{measure}, kalenteri"},
+    "col.hours.working": {"en": "{measure}, working hours", "fi": "{measure}, työaika"},
 }
 
 
