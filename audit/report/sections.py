@@ -20,6 +20,7 @@ from audit.findings.business_hours import (
     lead_time_sentence,
     stage_times,
 )
+from audit.findings.conformance import conformance_line, stage_evidence
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes
@@ -437,6 +438,46 @@ def _repeat_stages(stages: pd.DataFrame, language: str) -> Block:
             for _, r in stages.head(MAX_TABLE_ROWS).iterrows()
         ],
     )
+
+
+def conformance(result, language: str) -> Section | None:
+    """How many cases went the designed way, and where the others deviated, by stage."""
+    measures = result.measures.conformance
+    summary = None if measures is None else conformance_line(measures, language)
+    if summary is None:
+        return None
+    totals = measures.totals
+    intro = text(
+        "conformance.intro",
+        language,
+        summary=summary,
+        skipped=format_count(totals["cases_skipped"], language),
+        out_of_order=format_count(totals["cases_out_of_order"], language),
+        missing=format_count(totals["cases_touchpoint_missing"], language),
+    )
+    skips = ", ".join(totals["allowed_skips"]) or text("conformance.none", language)
+    design = text(
+        "conformance.design",
+        language,
+        required=format_count(totals["required_touchpoints"], language),
+        skips=skips,
+    )
+    kinds = ("skipped", "out_of_order", "touchpoint_missing")
+    stages = table(
+        [Column(text("col.stage", language)), Column(text("col.reached", language), num=True)]
+        + [Column(text(f"col.{kind}", language), num=True) for kind in kinds],
+        [
+            [r["stage"], format_count(r["cases"], language)]
+            + [format_count(r[kind], language) for kind in kinds]
+            for r in measures.stages.to_dict(orient="records")
+        ],
+    )
+    evidence = [sentence for sentence in stage_evidence(measures, language) if sentence]
+    blocks: list[Block] = [paragraph(intro, "lead"), paragraph(design), stages]
+    if evidence:
+        blocks.append(bullet_list(evidence))
+    blocks.append(paragraph(text("conformance.rule", language), "note"))
+    return Section("conformance", text("sec.conformance", language), blocks)
 
 
 def experience(result, language: str) -> Section | None:

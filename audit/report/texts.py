@@ -233,6 +233,33 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "story.reason.wait": {"en": "The longest wait", "fi": "Pisin odotus"},
     "story.reason.dropoff": {"en": "A customer who gave up", "fi": "Asiakas, joka luovutti"},
+    # Conformance to the designed journey
+    "sec.conformance": {"en": "The designed journey", "fi": "Suunniteltu polku"},
+    "conformance.intro": {
+        "en": "The journey map's stage order is the design. {summary}: {skipped} cases skipped "
+        "a stage, {out_of_order} entered a stage out of order (after a later one) and "
+        "{missing} passed through a stage without a touchpoint it requires.",
+        "fi": "Polkukartan vaiheiden järjestys on suunnitelma. {summary}: {skipped} asiaa ohitti "
+        "vaiheen, {out_of_order} tuli vaiheeseen epäjärjestyksessä (myöhemmän vaiheen jälkeen) "
+        "ja {missing} kulki vaiheen läpi ilman sen vaatimaa kohtaamispistettä.",
+    },
+    "conformance.design": {
+        "en": "Required touchpoints: {required}. Stages a case may skip: {skips}.",
+        "fi": "Vaadittuja kohtaamispisteitä: {required}. Vaiheet, jotka asia saa ohittaa: {skips}.",
+    },
+    "conformance.none": {"en": "none", "fi": "ei yhtään"},
+    "conformance.rule": {
+        "en": "Stages before the first or after the last stage a case reached are never "
+        "skips, and a case that dropped off or is still open is not blamed for a touchpoint "
+        "at the stage where it stopped.",
+        "fi": "Vaiheet ennen asian ensimmäistä saavutettua vaihetta tai viimeisen jälkeen eivät "
+        "ole ohituksia, eikä keskeytynyttä tai kesken olevaa asiaa moitita puuttuvasta "
+        "kohtaamispisteestä vaiheessa, johon se jäi.",
+    },
+    "col.reached": {"en": "reached it", "fi": "saavutti"},
+    "col.skipped": {"en": "skipped it", "fi": "ohitti"},
+    "col.out_of_order": {"en": "out of order", "fi": "epäjärjestyksessä"},
+    "col.touchpoint_missing": {"en": "touchpoint missing", "fi": "kohtaamispiste puuttui"},
     # Customers who come back (repeat contacts across a customer's cases)
     "sec.repeat_contacts": {"en": "Customers who come back", "fi": "Asiakkaat, jotka palaavat"},
     "repeat.intro": {

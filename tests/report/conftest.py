@@ -26,6 +26,7 @@ SECTIONS = (
     "labyrinth",
     "stories",
     "repeat-contacts",
+    "conformance",
     "experience",
     "data-quality",
     "method",
