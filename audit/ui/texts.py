@@ -1012,6 +1012,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.skipped": {"en": "Skipped", "fi": "Ohitettu"},
     "col.out_of_order": {"en": "Out of order", "fi": "Epäjärjestyksessä"},
     "col.touchpoint_missing": {"en": "Touchpoint missing", "fi": "Kohtaamispiste puuttui"},
+    # Calendar time and working hours (Friction map, with a journey calendar)
+    "hours.title": {"en": "Calendar time and working hours", "fi": "Kalenteriaika ja työaika"},
+    "hours.caption": {
+        "en": "The customer lives calendar time; staff count working hours. A wait long in "
+        "calendar time but short in working hours is the calendar's (nights, weekends, "
+        "holidays); one long in working hours too is ours. Hours; the customer's first.",
+        "fi": "Asiakas elää kalenteriaikaa, henkilöstö laskee työtunteja. Kalenteriaikana pitkä "
+        "mutta työaikana lyhyt odotus johtuu kalenterista (yöt, viikonloput, pyhät); "
+        "työaikanakin pitkä on meidän. Tunteina; asiakkaan aika ensin.",
+    },
+    "hours.col.wait_hours_median": {"en": "Median wait", "fi": "Odotuksen mediaani"},
+    "hours.col.wait_hours_p90": {"en": "Wait p90", "fi": "Odotuksen p90"},
+    "hours.col.time_in_stage_hours_median": {
+        "en": "Time in stage (median)",
+        "fi": "Vaiheen kesto (mediaani)",
+    },
+    "hours.col.calendar": {"en": "{measure}, calendar (h)", "fi": "{measure}, kalenteri (h)"},
+    "hours.col.working": {"en": "{measure}, working (h)", "fi": "{measure}, työaika (h)"},
 }
 
 

@@ -15,6 +15,7 @@ from audit.journey.compiled import FRICTION_COMPONENTS
 from audit.pipeline import AuditResult
 from audit.report.charts import COMPONENT_COLOURS, OUTSIDE_IN, WAIT_GREY
 from audit.ui import charts, widgets
+from audit.ui.business_hours import calendar_and_working_hours
 from audit.ui.lang import language, t
 from audit.ui.page import current_view, heading
 
@@ -261,6 +262,7 @@ def render() -> None:
     hotspots(result)
     components(result)
     gap(result)
+    calendar_and_working_hours(result)
     customers_who_come_back(result)
     st.subheader(t("friction.stage_table"))
     widgets.table(result.stage_table(), "stages")
