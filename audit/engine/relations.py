@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from audit.engine.business_hours import has_business_hours, twins, with_twins
 from audit.engine.sql import fetch_frame
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
@@ -14,19 +15,22 @@ DFG_END = "■ end"
 
 
 def handoff_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Handoffs from one unit to another, with the waits before the receiving events."""
+    """Handoffs from one unit to another, with the waits before the receiving events (and
+    their working-hours twin with a calendar)."""
+    business = has_business_hours(con, STEPS_TABLE)
+    waits = with_twins(business, "median(wait_hours) AS wait_hours_median")
     return fetch_frame(
         con,
         f"""
         WITH coded_pairs AS (
             SELECT handoff_from, unit, count(*) AS count, count(DISTINCT case_no) AS cases,
-                   median(wait_hours) AS wait_hours_median
+                   {waits}
             FROM {STEPS_TABLE}
             WHERE is_handoff
             GROUP BY handoff_from, unit
         )
         SELECT CAST(handoff_from AS VARCHAR) AS from_unit, CAST(unit AS VARCHAR) AS to_unit,
-               count, cases, wait_hours_median
+               count, cases, wait_hours_median{twins(business, "wait_hours_median")}
         FROM coded_pairs
         ORDER BY count DESC, from_unit, to_unit
         """,

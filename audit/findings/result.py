@@ -261,6 +261,11 @@ class AuditResult:
                     "count": "count",
                     "cases": "cases",
                     "wait_hours_median": "wait_hours_median",
+                    **{
+                        name: name
+                        for name in (twin_name("wait_hours_median"),)
+                        if name in measures.handoff_pairs
+                    },
                 },
             ),
             "pingpong_pairs": records(measures.pingpong_pairs),

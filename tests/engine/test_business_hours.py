@@ -116,7 +116,8 @@ def test_worked_example():
 def test_silence_and_unit_waits_have_twins():
     """Touchpoints a (Fri 5.1. 15:00 Helsinki = 13:00 UTC) and b (Mon 8.1. 09:00 = 07:00
     UTC; Saturday 6.1. is Epiphany, a weekend day anyway): silence 66 h, working 1 + 1 = 2 h.
-    b is a handoff from unit X to Y, so Y's handoff wait is the same 66 h and 2 h."""
+    b is a handoff from unit X to Y, so Y's handoff wait and the pair X -> Y's wait are the
+    same 66 h and 2 h."""
     events = [
         Ev("s", "a", _h(datetime(2024, 1, 5, 13)), unit="X"),
         Ev("s", "b", _h(datetime(2024, 1, 8, 7)), unit="Y"),
@@ -131,6 +132,8 @@ def test_silence_and_unit_waits_have_twins():
     unit = result.org_units.set_index("org_unit").loc["Y"]
     assert unit["handoff_wait_hours_median"] == pytest.approx(66)
     assert unit["handoff_wait_business_hours_median"] == pytest.approx(2)
+    pair = result.handoff_pairs.iloc[0]
+    assert (pair["wait_hours_median"], pair["wait_business_hours_median"]) == pytest.approx((66, 2))
 
 
 def test_without_a_calendar_there_are_no_twins():
