@@ -36,6 +36,14 @@ Friction put in on purpose (each can be removed with ``without``):
   rejected. A few customers complain about claims that ended otherwise. Without
   ``pingpong`` fewer customers complain, because the bouncing is what exasperates them.
 
+Changes planted on purpose, for the trend and the segments to find (they stay with any
+``without``, and each is a pure function of the case, so chunks stay independent):
+
+- **Ping-pong fixed from September**: a claim arriving on or after PINGPONG_FIXED_FROM no
+  longer bounces between Assessment and Fraud check.
+- **Letters need more documents**: a customer whose first contact is a ``letter`` is asked
+  again for documents more often (_P_EXTRA_REQUESTS_BY_LETTER), and so also drops off more.
+
 Every claim has a customer (``Customer ID``). Most customers have one claim; some come
 back months later with a new, unrelated claim, which is no repeat contact unless it falls
 within the journey's repeat window.
@@ -108,6 +116,10 @@ _P_SECOND_BOUNCE = 0.3
 _P_BACK_JUMP = 0.12
 _P_WITHDRAW = 0.04
 _P_EXTRA_REQUESTS = (0.68, 0.22, 0.07, 0.03)
+_P_EXTRA_REQUESTS_BY_LETTER = (0.20, 0.35, 0.30, 0.15)
+"""Repeated document requests (0-3) of a customer who first wrote a letter (planted)."""
+PINGPONG_FIXED_FROM = np.datetime64("2025-09-01T00:00:00", "s")
+"""Claims arriving from this moment on no longer bounce (the planted change)."""
 """Chance of 0, 1, 2 or 3 repeated document requests in a case that needs documents."""
 _P_DROPOFF_BASE, _P_DROPOFF_PER_REQUEST = 0.02, 0.09
 _P_ACK_DELAY, _ACK_DELAY_DAYS = 0.12, (1.5, 4.0)
@@ -284,12 +296,23 @@ def _choice(u: np.ndarray, shares: Iterable[float]) -> np.ndarray:
 # --- cases and their events ---------------------------------------------------------------
 
 
-def _plan(keys: np.ndarray, without: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """How often each block occurs in each case, and the case attributes behind it."""
+def _plan(
+    keys: np.ndarray, arrival: np.ndarray, without: frozenset[str]
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """How often each block occurs in each case, and the case attributes behind it;
+    `arrival` (office seconds) places the planted ping-pong fix."""
     claim_type = _choice(_uniform(keys, "claim type"), _CLAIM_TYPE_SHARE)
     contact = _choice(_uniform(keys, "first contact"), _FIRST_CONTACT_SHARE)
     needs_docs = _uniform(keys, "needs documents") < _P_DOCUMENTS[claim_type]
-    extra = _choice(_uniform(keys, "repeated requests"), _P_EXTRA_REQUESTS) * needs_docs
+    u_requests = _uniform(keys, "repeated requests")
+    extra = (
+        np.where(
+            contact == CHANNELS.index("letter"),
+            _choice(u_requests, _P_EXTRA_REQUESTS_BY_LETTER),
+            _choice(u_requests, _P_EXTRA_REQUESTS),
+        )
+        * needs_docs
+    )
     if "document_requests" in without:
         extra[:] = 0
     p_drop = _P_DROPOFF_BASE + _P_DROPOFF_PER_REQUEST * extra
@@ -299,6 +322,7 @@ def _plan(keys: np.ndarray, without: frozenset[str]) -> tuple[np.ndarray, dict[s
     bounces = (_uniform(keys, "pingpong") < _P_PINGPONG[claim_type]) * (
         1 + (_uniform(keys, "second bounce") < _P_SECOND_BOUNCE)
     )
+    bounces[arrival >= _to_office(np.array([PINGPONG_FIXED_FROM]))[0]] = 0
     if "pingpong" in without:
         bounces[:] = 0
     back_jump = (_uniform(keys, "back jump") < _P_BACK_JUMP) & ("back_jumps" not in without)
@@ -366,12 +390,15 @@ def _to_office(times: np.ndarray) -> np.ndarray:
     )
 
 
+def _arrival(keys: np.ndarray, numbers: np.ndarray, total_cases: int) -> np.ndarray:
+    """When each claim arrives, in office seconds: the cases spread evenly over the year
+    in case-number order."""
+    span = _YEAR_WEEKS * _OFFICE_WEEK_S
+    return (numbers - 1 + _uniform(keys, "arrival")) * span / total_cases
+
+
 def _timing(
-    ev: dict[str, np.ndarray],
-    keys: np.ndarray,
-    numbers: np.ndarray,
-    total_cases: int,
-    without: frozenset[str],
+    ev: dict[str, np.ndarray], keys: np.ndarray, arrival: np.ndarray, without: frozenset[str]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Start and complete time of every event, as calendar datetimes."""
     act, row = ev["activity"], ev["row"]
@@ -388,8 +415,6 @@ def _timing(
         first_assessment = (ev["block"] == _B["assess"]) & (act == _ACT["Assess damage"])
         wait += np.where(first_assessment, assessment_backlog[row], 0.0)
     wait[act == _ACT["Claim received"]] = 0.0
-    span = _YEAR_WEEKS * _OFFICE_WEEK_S
-    arrival = (numbers - 1 + _uniform(keys, "arrival")) * span / total_cases
     step = wait + work
     done = np.cumsum(step)
     before_case = (done - step)[np.searchsorted(row, np.arange(len(keys)))]
@@ -483,9 +508,10 @@ def _chunk(
     """The events of cases first .. first + count - 1 (case numbers start at 1)."""
     numbers = np.arange(first, first + count, dtype=np.int64)
     keys = _case_keys(seed, numbers)
-    counts, attrs = _plan(keys, without)
+    arrival = _arrival(keys, numbers, total_cases)
+    counts, attrs = _plan(keys, arrival, without)
     ev = _lay_out(counts)
-    start, complete = _timing(ev, keys, numbers, total_cases, without)
+    start, complete = _timing(ev, keys, arrival, without)
     nps = _nps(ev, start, complete, complete <= EXPORT_END, keys, counts)
     channel = _channels(ev, keys, attrs["contact"])
     resource = _resources(ev, keys, channel)

@@ -16,7 +16,7 @@ import pandas as pd
 from audit.engine.cases import CASES_TABLE
 from audit.engine.levels import stage_measures
 from audit.engine.sql import fetch_frame
-from audit.engine.steps import CASE_NUMBERS_TABLE, PINGPONGS_TABLE
+from audit.engine.steps import CASE_NUMBERS_TABLE, PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
 
 PERIODS = ("day", "week", "month", "quarter")
@@ -42,17 +42,30 @@ def build_case_periods(con: duckdb.DuckDBPyConnection, by: str) -> None:
     """)
 
 
-def pingpong_cases(con: duckdb.DuckDBPyConnection, case_groups: str) -> pd.DataFrame:
-    """case_group, stage, pingpong_cases: the cases of each group with a ping-pong in the
-    stage (a count of cases, so that its share of the stage's cases can be tested)."""
+def case_counts(con: duckdb.DuckDBPyConnection, case_groups: str) -> pd.DataFrame:
+    """case_group, stage, pingpong_cases, rework_cases: the cases of each group with a
+    ping-pong, and with rework (a self-loop or repetition), in the stage: counts of cases,
+    so that their shares of the stage's cases can be tested."""
     return fetch_frame(
         con,
         f"""
+        WITH rework AS (
+            SELECT case_group, stage,
+                   count(DISTINCT case_no) AS rework_cases
+            FROM {STEPS_TABLE} JOIN {case_groups} USING (case_no)
+            WHERE stage IS NOT NULL AND (is_self_loop OR is_repetition)
+            GROUP BY ALL
+        ),
+        pingpong AS (
+            SELECT case_group, stage, count(DISTINCT case_no) AS pingpong_cases
+            FROM {PINGPONGS_TABLE} JOIN {case_groups} USING (case_no)
+            WHERE stage IS NOT NULL
+            GROUP BY ALL
+        )
         SELECT case_group, CAST(stage AS VARCHAR) AS stage,
-               count(DISTINCT case_no) AS pingpong_cases
-        FROM {PINGPONGS_TABLE} JOIN {case_groups} USING (case_no)
-        WHERE stage IS NOT NULL
-        GROUP BY ALL
+               coalesce(pingpong_cases, 0) AS pingpong_cases,
+               coalesce(rework_cases, 0) AS rework_cases
+        FROM pingpong FULL JOIN rework USING (case_group, stage)
         """,
     )
 
@@ -61,8 +74,8 @@ def pingpong_cases(con: duckdb.DuckDBPyConnection, case_groups: str) -> pd.DataF
 class GroupedStages:
     """The stage measures per group of cases (a period, a segment).
 
-    stages: group column, then the columns of `audit.engine.levels.stage_measures` and
-        pingpong_cases, for every group and stage.
+    stages: group column, then the columns of `audit.engine.levels.stage_measures`,
+        pingpong_cases and rework_cases, for every group and stage.
     ended: the same over the cases that have ended (status not "ongoing"), for the tests:
         an open case has not yet had the chance to bounce, drop off or break a promise.
     members: case_id and group of each ended case, for tests over per-case values.
@@ -73,12 +86,13 @@ class GroupedStages:
     members: pd.DataFrame
 
 
-def _with_pingpong_cases(con: duckdb.DuckDBPyConnection, case_groups: str) -> pd.DataFrame:
-    """The stage measures per group plus pingpong_cases (0 where none)."""
+def _with_case_counts(con: duckdb.DuckDBPyConnection, case_groups: str) -> pd.DataFrame:
+    """The stage measures per group plus pingpong_cases and rework_cases (0 where none)."""
     table = stage_measures(con, case_groups).merge(
-        pingpong_cases(con, case_groups), on=["case_group", "stage"], how="left"
+        case_counts(con, case_groups), on=["case_group", "stage"], how="left"
     )
-    table["pingpong_cases"] = table["pingpong_cases"].fillna(0).astype("int64")
+    counts = ["pingpong_cases", "rework_cases"]
+    table[counts] = table[counts].fillna(0).astype("int64")
     return table
 
 
@@ -94,8 +108,8 @@ def grouped_stage_measures(
     """)
     renamed = {"case_group": key}
     return GroupedStages(
-        stages=_with_pingpong_cases(con, case_groups).rename(columns=renamed),
-        ended=_with_pingpong_cases(con, ended_groups).rename(columns=renamed),
+        stages=_with_case_counts(con, case_groups).rename(columns=renamed),
+        ended=_with_case_counts(con, ended_groups).rename(columns=renamed),
         members=fetch_frame(con, f"SELECT case_id, case_group FROM {ended_groups}").rename(
             columns=renamed
         ),

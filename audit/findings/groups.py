@@ -30,6 +30,7 @@ MEDIAN_TEST = "Mann-Whitney U"
 
 TESTED_SHARES: dict[str, str] = {
     "pingpong_share": "pingpong_cases",
+    "rework_share": "rework_cases",
     "dropoff_share": "dropoffs",
     "promise_kept_share": "promise_kept_cases",
 }
@@ -49,6 +50,7 @@ TREND_MEASURES: tuple[str, ...] = (
     "dropoffs",
     "pingpongs",
     "pingpong_cases",
+    "rework_cases",
 )
 """The measures of each group's stage row in findings.json and the CSVs (the friction
 components measured over the whole log only, repeat_contacts, are left out)."""

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from audit.sample import generate, generate_table, write_log
+from audit.sample import PINGPONG_FIXED_FROM, generate, generate_table, write_log
 
 from .frames import CASES, as_frame
 
@@ -109,14 +109,37 @@ def test_times_are_ordered_and_in_office_hours(log):
 
 def test_pingpong_is_in_a_share_of_cases(claims):
     # 0.45*0.14 + 0.20*0.04 + 0.15*0.10 + 0.12*0.20 + 0.08*0.45 = 0.146 of all claims, of which
-    # the 92 % that reach assessment (no drop-off, no withdrawal) bounce: about 0.134.
-    assert 0.11 <= share(pingpong_cases(claims), claims) <= 0.16
+    # the 92 % that reach assessment (no drop-off, no withdrawal) bounce: about 0.134, but
+    # only those arriving before 1 September (planted fix): 238 of the 364 days from Monday
+    # 6 January, so about 0.134 * 238 / 364 = 0.088.
+    assert 0.07 <= share(pingpong_cases(claims), claims) <= 0.105
+
+
+def test_the_planted_pingpong_fix(claims):
+    """No claim arriving from 1 September on bounces; before it, about 0.134 do."""
+    started = claims.groupby(CASE)["Complete Timestamp"].min()
+    fixed = set(started[started >= pd.Timestamp(PINGPONG_FIXED_FROM)].index)
+    before = set(started.index) - fixed
+    assert len(fixed) > 500
+    assert not fixed & pingpong_cases(claims)
+    assert 0.11 <= len(before & pingpong_cases(claims)) / len(before) <= 0.16
+
+
+def test_letters_are_asked_again_more_often(claims):
+    """Of the claims needing documents, 32 % are asked again (1 - 0.68), and 80 % of those
+    whose first contact was a letter (planted: 1 - 0.20)."""
+    asked = claims[claims["Activity"] == "Request documents"].groupby(CASE)["first_contact"]
+    contact = asked.first()
+    again = asked.size() > 1
+    assert 0.27 <= again[contact != "letter"].mean() <= 0.37
+    assert 0.65 <= again[contact == "letter"].mean() <= 0.92
 
 
 def test_documents_are_requested_again(claims):
     # Claims needing documents: 0.45*0.90 + 0.20*0.50 + 0.15*0.85 + 0.12*0.85 + 0.08*0.95
-    # = 0.81; of those 32 % are asked again: about 0.26.
-    assert 0.23 <= share(repeated_request_cases(claims), claims) <= 0.29
+    # = 0.81; of those 32 % are asked again, and 80 % of the 5 % whose first contact was a
+    # letter: 0.81 * (0.95 * 0.32 + 0.05 * 0.80) = about 0.28.
+    assert 0.25 <= share(repeated_request_cases(claims), claims) <= 0.31
     requests = claims[claims["Activity"] == "Request documents"]
     previous = requests.groupby(CASE)["Resource"].shift()
     again = requests[previous.notna()]
