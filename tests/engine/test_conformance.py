@@ -38,6 +38,7 @@ from audit.journey.compile import compile_journey
 from audit.journey.yaml_io import parse_journey
 from audit.pipeline import run_audit
 from tests.engine.builders import Ev, events_table
+from tests.engine.conformance_reference import reference_deviations
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "sample_logs" / "insurance_claims.csv"
@@ -163,19 +164,41 @@ def test_the_example_against_its_designed_journey() -> None:
     gets its required touchpoint there unless it stopped in that stage. So the cases out of
     order are exactly the cases with a back-jump, the skips are exactly the withdrawn claims
     without an Assessment event (never the same cases: they never reach Assessment to jump
-    back from it), and no touchpoint is missing."""
+    back from it), and no touchpoint is missing. (On the example as generated when this was
+    written: 186 cases out of order, 60 skips, 1,854 of 2,100 cases conform; the numbers are
+    derived here so that a regenerated example is checked the same way.) The deviations
+    also agree case by case with the plain calculation of conformance_reference.py."""
     result = run_audit(EXAMPLE, journey=EXAMPLE_JOURNEY)
     conformance = result.measures.conformance
     events = pd.read_csv(EXAMPLE, usecols=["Case ID", "Activity"])
+    timestamps = pd.read_csv(EXAMPLE, usecols=["Complete Timestamp"])
     by_case = events.groupby("Case ID")["Activity"].agg(set)
     withdrawn_unassessed = sum(
         "Claim withdrawn" in done and not done & ASSESSMENT for done in by_case
     )
     totals = conformance.totals
-    assert totals["cases_out_of_order"] == result.measures.totals["back_jump_cases"] == 186
-    assert totals["cases_skipped"] == withdrawn_unassessed == 60
+    assert totals["cases_out_of_order"] == result.measures.totals["back_jump_cases"] > 0
+    assert totals["cases_skipped"] == withdrawn_unassessed > 0
     assert totals["cases_touchpoint_missing"] == 0
-    assert totals["conforming_cases"] == 2100 - 186 - 60
+    assert totals["conforming_cases"] == (
+        totals["cases"] - totals["cases_out_of_order"] - totals["cases_skipped"]
+    )
+    cases = result.measures.cases
+    status = dict(zip(cases["case_id"], cases["status"], strict=True))
+    canonical = pd.DataFrame(
+        {
+            "case_id": events["Case ID"],
+            "activity": events["Activity"],
+            "timestamp": pd.to_datetime(timestamps["Complete Timestamp"]),
+            "event_index": range(len(events)),
+        }
+    )
+    expected = reference_deviations(canonical, result.journey, status)
+    engine = [
+        (r.case_id, r.kind, r.stage, None if pd.isna(r.detail) else r.detail, r.count)
+        for r in conformance.deviations.itertuples()
+    ]
+    assert engine == expected
     skipped = conformance.deviations.query("kind == 'skipped'")
     assert set(skipped["stage"]) == {"Assessment"}
     entered = conformance.deviations.query("kind == 'out_of_order'")
