@@ -47,6 +47,8 @@ def test_findings_and_csvs_carry_the_business_hours_twins(tmp_path):
     assert cases.loc[0, "lead_time_business_hours"] == pytest.approx(9)
     stages = pd.read_csv(tmp_path / "out" / "stages.csv", encoding="utf-8-sig")
     assert "time_in_stage_business_hours_median" in stages.columns
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert "(median lead time) and 9.0 h of working hours." in summary
 
 
 def test_without_a_calendar_the_twins_are_absent(tmp_path):

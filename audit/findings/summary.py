@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from audit.findings.business_hours import lead_time_sentence
 from audit.findings.conformance import conformance_line
 from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
@@ -67,6 +68,9 @@ def _overview(result: AuditResult) -> list[str]:
             lead_time=format_hours(totals.get("lead_time_hours_median"), lang),
         )
     )
+    working = lead_time_sentence(result, lang)
+    if working is not None:
+        lines.append(working)
     lines.append(
         text(
             "summary.totals",
