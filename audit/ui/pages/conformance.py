@@ -30,6 +30,7 @@ def _metrics(totals: dict, lang: str) -> None:
         format_share(totals["conforming_cases_share"], lang),
         t("conformance.metric.cases", count=format_count(totals["conforming_cases"], lang)),
         delta_color="off",
+        delta_arrow="off",
     )
     for column, kind in zip(columns[1:], DEVIATION_KINDS, strict=True):
         cases = totals[f"cases_{kind}"]
@@ -38,6 +39,7 @@ def _metrics(totals: dict, lang: str) -> None:
             format_share(cases / totals["cases"], lang),
             t("conformance.metric.cases", count=format_count(cases, lang)),
             delta_color="off",
+            delta_arrow="off",
         )
 
 
