@@ -213,14 +213,13 @@ def build_steps(
     event_start = "coalesce(start_timestamp, timestamp)"
     clocks = clock_joins = previous_clock = business = business_out = ""
     if business_hours:
-        start = "coalesce(e.start_timestamp, e.timestamp)"
-        clocks = (
-            f", {working_clock(start, 'clock_at_start')} AS clock_start_us, "
-            f"{working_clock('e.timestamp', 'clock_at_end')} AS clock_end_us"
-        )
-        clock_joins = (
-            f"{working_clock_join(start, 'clock_at_start')} "
-            f"{working_clock_join('e.timestamp', 'clock_at_end')}"
+        # without start times an event starts when it completes: one clock reading will do
+        start = "coalesce(e.start_timestamp, e.timestamp)" if profile.has_start_times else None
+        end_clock = working_clock("e.timestamp", "clock_at_end")
+        start_clock = working_clock(start, "clock_at_start") if start else end_clock
+        clocks = f", {start_clock} AS clock_start_us, {end_clock} AS clock_end_us"
+        clock_joins = working_clock_join("e.timestamp", "clock_at_end") + (
+            f" {working_clock_join(start, 'clock_at_start')}" if start else ""
         )
         previous_clock = ", lag(clock_end_us) OVER case_order AS previous_clock_end_us"
         business = f""",
