@@ -58,3 +58,14 @@ def test_without_a_calendar_the_twins_are_absent(tmp_path):
     assert document["journey"]["calendar"] is None
     assert "lead_time_business_hours_median" not in document["totals"]
     assert not [key for key in document["stages"][0] if "business" in key]
+
+
+def test_the_large_log_path_gives_the_same_twins(tmp_path):
+    (tmp_path / "log.csv").write_text(LOG, encoding="utf-8")
+    (tmp_path / "j.yaml").write_text(JOURNEY, encoding="utf-8")
+    parquet = tmp_path / "log.parquet"
+    pd.read_csv(tmp_path / "log.csv", dtype=str).to_parquet(parquet)
+    in_memory = run_audit(parquet, journey=tmp_path / "j.yaml", large=False)
+    in_place = run_audit(parquet, journey=tmp_path / "j.yaml", large=True)
+    assert in_place.measures.totals == in_memory.measures.totals
+    assert in_place.measures.totals["lead_time_business_hours_median"] == pytest.approx(9)
