@@ -48,10 +48,8 @@ CLI = [
 machine, and 20 s when other work loads it)."""
 MEMORY_LIMIT_MB = 1024
 SECONDS = 10  # the refusals take under a second on a quiet machine
-XES_HEAD = (
-    b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n'
-    b'<trace><string key="concept:name" value="c1"/>\n'
-)
+LOG_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n'
+XES_HEAD = LOG_HEAD + b'<trace><string key="concept:name" value="c1"/>\n'
 EVENT = (
     b'<event><string key="concept:name" value="Apply"/>'
     b'<date key="time:timestamp" value="2024-01-02T10:00:00.000+02:00"/></event>\n'
@@ -129,7 +127,7 @@ def test_repetitive_xes_gz_beyond_the_ratio_is_refused(tmp_path):
     bytes keeps text that is not one repeated byte near 200 times)."""
     trace = b'<trace><string key="concept:name" value="c"/>' + EVENT * 9 + b"</trace>\n"
     block = trace * ((1 << 20) // len(trace))
-    path = write_gzip_bomb(tmp_path / "events.xes.gz", XES_HEAD, block, 256, b"</trace></log>\n")
+    path = write_gzip_bomb(tmp_path / "events.xes.gz", LOG_HEAD, block, 256, b"</log>\n")
     assert path.stat().st_size * limits.EXPANSION_RATIO < 256 << 20
     status, message, seconds, peak_mb = run_inspect(path)
     assert status == 2
