@@ -14,7 +14,7 @@ from audit.engine.business_hours import twin_name
 from audit.engine.sql import UNMAPPED_STAGE
 from audit.findings.humanize import format_hours, format_number
 from audit.findings.texts import text
-from audit.journey.working_calendar import WorkingCalendar
+from audit.journey.working_calendar import DAY_NAMES, WorkingCalendar, day_number
 
 STAGE_TIMES: tuple[str, ...] = (
     "wait_hours_median",
@@ -48,7 +48,9 @@ def calendar_sentence(calendar: WorkingCalendar, language: str) -> str:
     return text(
         "hours.calendar" if days_off else "hours.calendar_no_holidays",
         language,
-        days=", ".join(calendar.days),
+        days=", ".join(
+            text(f"hours.day.{DAY_NAMES[day_number(name)]}", language) for name in calendar.days
+        ),
         hours=calendar.hours,
         zone=calendar.timezone,
         holidays=", ".join(days_off),

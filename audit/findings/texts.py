@@ -295,6 +295,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Working hours: {days} {hours} ({zone}).",
         "fi": "Työaika: {days} {hours} ({zone}).",
     },
+    "hours.day.Mon": {"en": "Mon", "fi": "ma"},
+    "hours.day.Tue": {"en": "Tue", "fi": "ti"},
+    "hours.day.Wed": {"en": "Wed", "fi": "ke"},
+    "hours.day.Thu": {"en": "Thu", "fi": "to"},
+    "hours.day.Fri": {"en": "Fri", "fi": "pe"},
+    "hours.day.Sat": {"en": "Sat", "fi": "la"},
+    "hours.day.Sun": {"en": "Sun", "fi": "su"},
     "hours.country": {
         "en": "public holidays of {country}",
         "fi": "maan {country} yleiset vapaapäivät",

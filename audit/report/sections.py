@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from audit.compare import JOURNEY, Comparison
+from audit.engine.business_hours import twin_name
 from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS
 from audit.findings.business_hours import (
-    PAIRED_COLUMNS,
     STAGE_TIMES,
     calendar_sentence,
     format_working_hours,
@@ -144,18 +144,19 @@ def business_hours(result, language: str) -> Section | None:
     times = stage_times(result)
     if times is None:
         return None
-    columns = [Column(text("col.stage", language))]
-    for name in STAGE_TIMES:
-        measure = text(f"col.hours.{name}", language)
-        columns.append(Column(text("col.hours.calendar", language, measure=measure), num=True))
-        columns.append(Column(text("col.hours.working", language, measure=measure), num=True))
+    # one cell per measure, "calendar / working hours", so the pair reads together
+    columns = [Column(text("col.stage", language))] + [
+        Column(
+            text("col.hours.pair", language, measure=text(f"col.hours.{name}", language)), num=True
+        )
+        for name in STAGE_TIMES
+    ]
     rows = [
         [row["stage"]]
         + [
-            format_hours(row[name], language)
-            if index % 2 == 0
-            else format_working_hours(row[name], language)
-            for index, name in enumerate(PAIRED_COLUMNS)
+            f"{format_hours(row[name], language)} / "
+            f"{format_working_hours(row[twin_name(name)], language)}"
+            for name in STAGE_TIMES
         ]
         for _, row in times.head(MAX_TABLE_ROWS).iterrows()
     ]

@@ -656,8 +656,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "time in stage (median)",
         "fi": "vaiheen kesto (mediaani)",
     },
-    "col.hours.calendar": {"en": "{measure}, calendar", "fi": "{measure}, kalenteri"},
-    "col.hours.working": {"en": "{measure}, working hours", "fi": "{measure}, työaika"},
+    "col.hours.pair": {
+        "en": "{measure}: calendar / working hours",
+        "fi": "{measure}: kalenteri / työaika",
+    },
 }
 
 

@@ -61,7 +61,7 @@ def test_findings_pair_each_measure_with_its_twin(audited):
         "A case takes 25.0 h for the customer (median lead time) and 1.0 h of working hours."
     )
     assert calendar_sentence(result.journey.calendar, "fi") == (
-        "Työaika: Mon, Tue, Wed, Thu, Fri 09:00-17:00 (UTC); vapaapäivät: maan FI yleiset "
+        "Työaika: ma, ti, ke, to, pe 09:00-17:00 (UTC); vapaapäivät: maan FI yleiset "
         "vapaapäivät, 2025-12-24."
     )
 
@@ -74,8 +74,8 @@ def test_working_hours_are_never_written_in_days():
 @pytest.mark.parametrize(
     ("language", "title", "cell"),
     [
-        ("en", "Calendar time and working hours", "median wait, working hours"),
-        ("fi", "Kalenteriaika ja työaika", "odotuksen mediaani, työaika"),
+        ("en", "Calendar time and working hours", "23.0 h / 1.0 h"),
+        ("fi", "Kalenteriaika ja työaika", "odotuksen mediaani: kalenteri / työaika"),
     ],
 )
 def test_report_section_in_both_languages(audited, language, title, cell):
