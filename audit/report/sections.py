@@ -144,11 +144,10 @@ def business_hours(result, language: str) -> Section | None:
     times = stage_times(result)
     if times is None:
         return None
-    # one cell per measure, "calendar / working hours", so the pair reads together
+    # one cell per measure, "calendar / working hours", so the pair reads together; the
+    # headings may wrap (a number column's would not), so the stage names keep their room
     columns = [Column(text("col.stage", language))] + [
-        Column(
-            text("col.hours.pair", language, measure=text(f"col.hours.{name}", language)), num=True
-        )
+        Column(text("col.hours.pair", language, measure=text(f"col.hours.{name}", language)))
         for name in STAGE_TIMES
     ]
     rows = [
