@@ -30,11 +30,11 @@ def calendar_and_working_hours(result: AuditResult) -> None:
     st.caption(calendar_sentence(result.journey.calendar, lang))
     config = {"stage": t("col.stage")}
     for name in STAGE_TIMES:
-        measure = t(f"hours.col.{name}")
-        config[name] = st.column_config.NumberColumn(
-            t("hours.col.calendar", measure=measure), format="%.1f"
-        )
-        config[twin_name(name)] = st.column_config.NumberColumn(
-            t("hours.col.working", measure=measure), format="%.1f"
-        )
+        measure, meaning = t(f"hours.col.{name}"), t(f"hours.help.{name}")
+        for column, clock in ((name, "calendar"), (twin_name(name), "working")):
+            config[column] = st.column_config.NumberColumn(
+                t(f"hours.col.{clock}", measure=measure),
+                help=t(f"hours.help.{clock}", help=meaning),
+                format="%.1f",
+            )
     widgets.table(times, "calendar_and_working_hours", column_config=config)

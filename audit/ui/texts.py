@@ -1022,14 +1022,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "mutta työaikana lyhyt odotus johtuu kalenterista (yöt, viikonloput, pyhät); "
         "työaikanakin pitkä on meidän. Tunteina; asiakkaan aika ensin.",
     },
-    "hours.col.wait_hours_median": {"en": "Median wait", "fi": "Odotuksen mediaani"},
-    "hours.col.wait_hours_p90": {"en": "Wait p90", "fi": "Odotuksen p90"},
-    "hours.col.time_in_stage_hours_median": {
-        "en": "Time in stage (median)",
-        "fi": "Vaiheen kesto (mediaani)",
+    "hours.col.wait_hours_median": {"en": "Wait", "fi": "Odotus"},
+    "hours.col.wait_hours_p90": {"en": "Wait p90", "fi": "Odotus p90"},
+    "hours.col.time_in_stage_hours_median": {"en": "In stage", "fi": "Vaiheessa"},
+    "hours.help.wait_hours_median": {"en": "Median wait", "fi": "Odotuksen mediaani"},
+    "hours.help.wait_hours_p90": {
+        "en": "One wait in ten is longer than this",
+        "fi": "Joka kymmenes odotus on tätä pidempi",
     },
-    "hours.col.calendar": {"en": "{measure}, calendar (h)", "fi": "{measure}, kalenteri (h)"},
-    "hours.col.working": {"en": "{measure}, working (h)", "fi": "{measure}, työaika (h)"},
+    "hours.help.time_in_stage_hours_median": {
+        "en": "Median time in the stage per case (waits and work)",
+        "fi": "Vaiheen keston mediaani asiaa kohden (odotukset ja työ)",
+    },
+    "hours.col.calendar": {"en": "{measure}, cal. (h)", "fi": "{measure}, kal. (h)"},
+    "hours.col.working": {"en": "{measure}, work (h)", "fi": "{measure}, työ (h)"},
+    "hours.help.calendar": {
+        "en": "{help}, in calendar time (the customer's)",
+        "fi": "{help}, kalenteriaikana (asiakkaan aika)",
+    },
+    "hours.help.working": {
+        "en": "{help}, in working hours (by the journey's calendar)",
+        "fi": "{help}, työaikana (asiakaspolun kalenterin mukaan)",
+    },
 }
 
 
