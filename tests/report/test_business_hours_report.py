@@ -14,26 +14,11 @@ from audit.findings.business_hours import (
 )
 from audit.pipeline import run_audit
 from audit.report.build import build_report
+from tests.test_business_hours_outputs import JOURNEY as CALENDAR_JOURNEY
+from tests.test_business_hours_outputs import LOG
 
-LOG = """case_id,activity,timestamp
-B,Submit,2025-01-06 09:00
-B,Check,2025-01-06 11:00
-B,Decision,2025-01-07 10:00
-"""
-
-JOURNEY = """journey: Tiny
-stages:
-  - name: Apply
-    activities: [Submit, Check]
-  - name: Decide
-    activities: [Decision]
-outcomes:
-  good: [Decision]
-calendar:
-  timezone: UTC
-  hours: "09:00-17:00"
-  holidays: [FI, "2025-12-24"]
-"""
+# the end-to-end test's log and calendar, with Finland's public holidays and one date off
+JOURNEY = CALENDAR_JOURNEY + '  holidays: [FI, "2025-12-24"]\n'
 
 
 @pytest.fixture
