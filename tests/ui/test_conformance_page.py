@@ -37,3 +37,19 @@ def test_the_page_lays_out_the_example_conformance():
     at.sidebar.segmented_control[0].set_value("fi").run()
     assert at.title[0].value == "Suunniteltu polku"
     assert f"**{conformance_line(conformance, 'fi')}**" in [m.value for m in at.markdown]
+
+
+def test_applying_the_journey_tables_keeps_the_designed_journey():
+    """The Journey page's tables do not edit required touchpoints or allowed skips; applying
+    them must keep both (before, the rebuilt stages dropped `required`)."""
+    at = AppTest.from_file(str(APP), default_timeout=180).run()
+    at.switch_page("audit/ui/pages/journey.py").run()
+    apply = next(b for b in at.button if b.label == "Apply the changes")
+    apply.click().run()
+    assert not at.exception
+    assert not at.error
+    text = next(area.value for area in at.text_area if "stages:" in (area.value or ""))
+    assert "drafted: false" in text  # the tables' map, not the file's
+    assert "allowed_skips:\n- Provide documents" in text
+    assert "required:\n  - Send acknowledgement" in text
+    assert "required:\n  - re:^Claim (paid|rejected|withdrawn)$" in text

@@ -62,6 +62,9 @@ def _edited_map(journey: JourneyMap, stages: pd.DataFrame, activities: pd.DataFr
     claimed = activities.dropna(subset=["stage"])
     data = journey.model_dump(exclude_none=True)
     data["drafted"] = False
+    # the designed journey (required touchpoints, allowed skips) is kept for the stages
+    # that keep their name; the tables do not edit it
+    required = {stage.name: stage.required for stage in journey.stages}
     data["stages"] = [
         {
             "name": str(row.stage),
@@ -70,9 +73,12 @@ def _edited_map(journey: JourneyMap, stages: pd.DataFrame, activities: pd.DataFr
             "activities": [
                 exact_entry(a) for a in claimed.loc[claimed["stage"] == row.stage, "activity"]
             ],
+            **({"required": required[row.stage]} if required.get(row.stage) else {}),
         }
         for row in stages.itertuples(index=False)
     ]
+    names = {str(name) for name in stages["stage"]}
+    data["allowed_skips"] = [name for name in journey.allowed_skips if name in names]
     touchpoints = activities[activities["touchpoint"].astype(bool)]
     data["touchpoints"] = [
         {"activity": exact_entry(row.activity), **({"channel": row.channel} if row.channel else {})}
