@@ -40,7 +40,7 @@ def test_audit_writes_the_findings_and_prints_the_hotspots(tmp_path):
     assert "Weakest stage: Assessment" in result.output
     findings = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
     assert findings["schema_version"] == 1
-    assert findings["log"]["cases"] == 2100  # 2,000 claims and 100 complaints
+    assert findings["log"]["cases"] == 2095  # 2,000 claims and 95 complaints
     assert (tmp_path / "stages.csv").exists() and (tmp_path / "summary.md").exists()
 
 
@@ -85,7 +85,7 @@ def test_compare_two_periods_of_one_log(tmp_path):
     )
     assert result.exit_code == 0, result.output
     comparison = json.loads(result.stdout)
-    assert comparison["before"]["cases"] + comparison["after"]["cases"] == 2100
+    assert comparison["before"]["cases"] + comparison["after"]["cases"] == 2095
     assert comparison["multiple_testing"] == "Benjamini-Hochberg"
     assert (tmp_path / "comparison_measures.csv").exists()
 

@@ -95,7 +95,7 @@ def _stage_counts(table: pd.DataFrame) -> pd.DataFrame:
     rows = table.assign(
         promise_kept_cases=(table["promise_kept_share"] * table["cases"]).round(),
     )
-    return rows.groupby("stage")[["cases", *TESTED_SHARES.values()]].sum(min_count=1)
+    return rows.groupby("stage")[["cases", *TESTED_SHARES.values()]].sum()
 
 
 def differences(

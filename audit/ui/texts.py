@@ -954,6 +954,66 @@ TEXTS: dict[str, dict[str, str]] = {
     "customer.across.cases": {"en": "Their cases", "fi": "Asiakkaan tapaukset"},
     "customer.across.gap": {"en": "Since the earlier case", "fi": "Aiemmasta tapauksesta"},
     "customer.across.while_open": {"en": "while open", "fi": "kesken ollessa"},
+    # Over time and by segment (pages/trend.py).
+    "nav.trend": {"en": "Over time and by segment", "fi": "Ajassa ja ryhmittäin"},
+    "trend.title": {"en": "Over time", "fi": "Ajan mittaan"},
+    "trend.intro": {
+        "en": "Each stage's friction in the period in which its cases started: did a change stick?",
+        "fi": "Kunkin vaiheen kitka sillä jaksolla, jolla sen tapaukset alkoivat: pysyikö muutos?",
+    },
+    "trend.by": {"en": "Period", "fi": "Jakso"},
+    "trend.by.day": {"en": "day", "fi": "päivä"},
+    "trend.by.week": {"en": "week", "fi": "viikko"},
+    "trend.by.month": {"en": "month", "fi": "kuukausi"},
+    "trend.by.quarter": {"en": "quarter", "fi": "neljännes"},
+    "trend.period": {"en": "Period start", "fi": "Jakson alku"},
+    "trend.trusted": {"en": "enough cases", "fi": "riittävästi tapauksia"},
+    "trend.untrusted": {"en": "too few cases", "fi": "liian vähän tapauksia"},
+    "trend.rule": {
+        "en": "Grey points: a stage in a period with fewer than {cases} cases, too few to trust.",
+        "fi": "Harmaat pisteet: vaihe jaksolla, jolla on alle {cases} tapausta, liian vähän "
+        "luotettavaksi.",
+    },
+    "trend.changes": {
+        "en": "Changes larger than chance",
+        "fi": "Sattumaa suuremmat muutokset",
+    },
+    "trend.window": {
+        "en": "Last quarter of the window ({last}) against the first ({first}), cases that "
+        "have ended; shares: two-proportion z-test, medians: Mann–Whitney U, corrected "
+        "for many tests (Benjamini–Hochberg, q < 0.05).",
+        "fi": "Aikaikkunan viimeinen neljännes ({last}) ensimmäistä ({first}) vastaan, "
+        "päättyneet tapaukset; osuudet: kahden osuuden z-testi, mediaanit: Mann–Whitneyn "
+        "U, monen testin korjaus (Benjamini–Hochberg, q < 0,05).",
+    },
+    "trend.one_period": {
+        "en": "One period only: nothing to compare.",
+        "fi": "Vain yksi jakso: ei vertailtavaa.",
+    },
+    "trend.no_change": {
+        "en": "No stage changed more than chance would explain.",
+        "fi": "Mikään vaihe ei muuttunut sattumaa enempää.",
+    },
+    "segments.title": {"en": "By segment", "fi": "Ryhmittäin"},
+    "segments.intro": {
+        "en": "The stage table for each value of a case attribute (the 6 largest, the rest "
+        "as other), each tested against all other cases.",
+        "fi": "Vaihetaulukko tapauksen ominaisuuden kullekin arvolle (6 suurinta, loput "
+        "muina), kukin testattuna kaikkia muita tapauksia vastaan.",
+    },
+    "segments.column": {"en": "Segment by", "fi": "Ryhmittely"},
+    "segments.none": {
+        "en": "The log has no case attributes to segment by.",
+        "fi": "Lokissa ei ole tapausten ominaisuuksia ryhmittelyyn.",
+    },
+    "segments.differences": {
+        "en": "Differences larger than chance",
+        "fi": "Sattumaa suuremmat erot",
+    },
+    "segments.no_difference": {
+        "en": "No segment differs from the others more than chance would explain.",
+        "fi": "Mikään ryhmä ei eroa muista sattumaa enempää.",
+    },
     # Conformance to the designed journey (pages/conformance.py).
     "conformance.title": {"en": "Designed journey", "fi": "Suunniteltu polku"},
     "conformance.intro": {

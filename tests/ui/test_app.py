@@ -64,7 +64,7 @@ def test_the_landing_page_is_the_friction_map_of_the_example():
     assert not at.exception
     assert at.title[0].value == "Friction map"
     assert len(at.metric) == 12  # 7 key figures, 5 about customers who come back
-    assert at.metric[0].value == "2,100"
+    assert at.metric[0].value == "2,095"  # 2,000 claims and 95 complaints
     assert "vega_lite_chart" in element_types(at.main)
     assert any(w.value.startswith("Weakest stage:") for w in at.warning)
     hotspots = [m.value for m in at.markdown if "·" in m.value]
@@ -88,10 +88,11 @@ def test_the_process_page_opens_readable_and_says_what_it_hides():
     at.switch_page("audit/ui/pages/process.py").run()
     assert len(at.get("image")) == 1
     # every activity (23), and the most frequent paths up to 80% of the transitions; the
-    # example has 52 paths: 30 directly-follows pairs, 2 first and 20 last activities
+    # example has 50 paths: 30 directly-follows pairs, 2 first and 18 last activities (since
+    # the generator's planted ping-pong fix, no claim open at the export is mid-bounce)
     hidden = at.info[0].value
     assert hidden.startswith("Showing 23 of 23 activities")
-    assert "31 of 52 paths" in hidden
+    assert "31 of 50 paths" in hidden
     at.segmented_control[0].set_value("blueprint").run()
     assert not at.exception
     assert len(at.get("image")) == 1
@@ -139,7 +140,7 @@ def test_an_outcome_filter_keeps_the_cases_that_ended_that_way():
     good = at.session_state["audit-view"].full.measures.totals["good_outcomes"]
     outcome = next(m for m in at.sidebar.multiselect if m.label == "Outcome")
     outcome.set_value(["good"]).run()
-    assert f"Filtered: {good:,} of 2,100 cases" in sidebar_text(at)
+    assert f"Filtered: {good:,} of 2,095 cases" in sidebar_text(at)
     assert at.metric[0].value == f"{good:,}"
 
 
