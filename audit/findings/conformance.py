@@ -4,8 +4,8 @@ The engine (audit.engine.conformance) counts each case's deviations from the jou
 design; here they get one summary sentence and one evidence sentence per stage in English
 and Finnish:
 
-    "1,854 of 2,100 cases (88%) went the designed way"
-    "Report claim: 186 cases entered it out of order, after a later stage."
+    "1,851 of 2,095 cases (88%) went the designed way"
+    "Report claim: 184 cases entered it out of order, after a later stage."
 """
 
 from __future__ import annotations
