@@ -351,6 +351,8 @@ def _audit(
     privacy: PrivacyOptions | None,
     console: Console,
     repeat_within: float | None = None,
+    by: str | None = None,
+    segment: str | None = None,
 ) -> tuple[AuditResult, PrivacyReport | None]:
     """Audit a log read into memory, pseudonymised first when `privacy` is given, so that
     every output of the audit is protected by construction."""
@@ -362,6 +364,8 @@ def _audit(
         journey=journey,
         language=language,
         repeat_within_days=repeat_within,
+        by=by,
+        segment=segment,
         progress=_progress(console),
     )
     return result, protection
@@ -390,6 +394,8 @@ def report(
     stories: Annotated[int, typer.Option("--stories", help="How many worst cases to tell.")] = 3,
     split_at_date: SplitAtOption = None,
     repeat_within: RepeatWithinOption = None,
+    by: ByOption = None,
+    segment: SegmentOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -399,7 +405,7 @@ def report(
     protection = protection if privacy else None
     event_log = options.read(log)
     result, privacy_report = _audit(
-        event_log, journey, language, protection, console, repeat_within
+        event_log, journey, language, protection, console, repeat_within, by, segment
     )
     comparison = None
     if split_at_date is not None:

@@ -60,6 +60,7 @@ def build_report(
         sections.stories(result, language, stories),
         sections.repeat_contacts(result, language),
         sections.conformance(result, language),
+        sections.trend(result, language),
         sections.experience(result, language),
         sections.comparison(comparison, language) if comparison is not None else None,
         sections.data_quality(result, language, privacy),

@@ -22,8 +22,10 @@ from audit.findings.business_hours import (
 )
 from audit.findings.conformance import conformance_line, stage_evidence
 from audit.findings.experience import experience_sentences
+from audit.findings.groups import MEDIAN_TEST
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes
+from audit.findings.trend import MIN_TRUSTED_CASES
 from audit.privacy import PrivacyReport
 from audit.process.blueprint import blueprint_svg, blueprint_table
 from audit.process.handoffs import handoff_graph, handoff_svg
@@ -478,6 +480,75 @@ def conformance(result, language: str) -> Section | None:
         blocks.append(bullet_list(evidence))
     blocks.append(paragraph(text("conformance.rule", language), "note"))
     return Section("conformance", text("sec.conformance", language), blocks)
+
+
+def _test_line(row: dict, language: str, who: str = "") -> str:
+    """One tested difference in words: where, what, the two values, the test and q."""
+    share = row["test"] != MEDIAN_TEST
+    value, rest = (
+        (format_share(row[c], language) for c in ("value", "rest_value"))
+        if share
+        else (format_hours(row[c], language) for c in ("value", "rest_value"))
+    )
+    return text(
+        "trend.test_line",
+        language,
+        who=who,
+        stage=row["stage"],
+        measure=text(f"trend.measure.{row['measure']}", language),
+        value=value,
+        rest=rest,
+        test=row["test"],
+        q=f"< {format_number(0.001, language, digits=3)}"
+        if row["q_value"] < 0.001
+        else f"= {format_number(row['q_value'], language, digits=3)}",
+    )
+
+
+def trend(result, language: str) -> Section | None:
+    """Friction per stage period by period, what changed beyond chance between the window's
+    first and last quarter, and the segments' differences beyond chance (when asked)."""
+    if result.trend is None and result.segments is None:
+        return None
+    blocks: list[Block] = []
+    if result.trend is not None:
+        rows = result.trend.rows
+        stages = list(dict.fromkeys(rows["stage"]))
+        periods = list(dict.fromkeys(rows["period"]))
+        by_cell = rows.set_index(["period", "stage"])
+        blocks.append(paragraph(text("trend.intro", language, cases=MIN_TRUSTED_CASES), "lead"))
+        blocks.append(
+            table(
+                [Column(text("trend.period", language))]
+                + [Column(stage, num=True) for stage in stages],
+                [
+                    [period.strftime("%Y-%m-%d")]
+                    + [_friction_cell(by_cell.loc[(period, stage)], language) for stage in stages]
+                    for period in periods[-2 * MAX_TABLE_ROWS :]
+                ],
+            )
+        )
+        found = result.trend.changes[result.trend.changes["significant"]]
+        blocks.append(paragraph(text("trend.changes", language)))
+        lines = [_test_line(r, language) for r in found.to_dict(orient="records")]
+        blocks.append(bullet_list(lines) if lines else paragraph(text("trend.none", language)))
+    if result.segments is not None:
+        found = result.segments.differences
+        found = found[found["significant"]] if not found.empty else found
+        blocks.append(heading(text("trend.segments", language, column=result.segments.column)))
+        lines = [
+            _test_line(r, language, who=f"{r['segment']}, ")
+            for r in found.to_dict(orient="records")
+        ]
+        blocks.append(bullet_list(lines) if lines else paragraph(text("trend.none", language)))
+    blocks.append(paragraph(text("trend.rule", language), "note"))
+    return Section("trend", text("sec.trend", language), blocks)
+
+
+def _friction_cell(row: pd.Series, language: str) -> str:
+    """A stage's friction in a period; in parentheses when too few cases to trust."""
+    score = format_number(row["friction"], language, digits=0)
+    return score if row["trusted"] else f"({score})"
 
 
 def experience(result, language: str) -> Section | None:

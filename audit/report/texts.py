@@ -235,6 +235,46 @@ TEXTS: dict[str, dict[str, str]] = {
     "story.reason.dropoff": {"en": "A customer who gave up", "fi": "Asiakas, joka luovutti"},
     # Conformance to the designed journey
     "sec.conformance": {"en": "The designed journey", "fi": "Suunniteltu polku"},
+    "sec.trend": {"en": "Over time and by segment", "fi": "Ajassa ja ryhmittäin"},
+    "trend.intro": {
+        "en": "Friction of each stage (0-100) in the period in which its cases started; in "
+        "parentheses when the stage had fewer than {cases} cases in the period, too few to "
+        "trust.",
+        "fi": "Kunkin vaiheen kitka (0-100) sillä jaksolla, jolla sen tapaukset alkoivat; "
+        "suluissa, kun vaiheessa oli jaksolla alle {cases} tapausta, liian vähän "
+        "luotettavaksi.",
+    },
+    "trend.period": {"en": "Period", "fi": "Jakso"},
+    "trend.changes": {
+        "en": "Changes larger than chance, last quarter of the window against the first:",
+        "fi": "Sattumaa suuremmat muutokset, aikaikkunan viimeinen neljännes ensimmäistä vastaan:",
+    },
+    "trend.segments": {
+        "en": "By {column}: differences larger than chance, each segment against the others",
+        "fi": "{column}: sattumaa suuremmat erot, kukin ryhmä muita vastaan",
+    },
+    "trend.none": {
+        "en": "None larger than chance would explain.",
+        "fi": "Ei yhtään sattumaa suurempaa.",
+    },
+    "trend.test_line": {
+        "en": "{who}{stage}: {measure} {value} against {rest} ({test}, q {q})",
+        "fi": "{who}{stage}: {measure} {value}, vertailu {rest} ({test}, q {q})",
+    },
+    "trend.measure.pingpong_share": {"en": "ping-pong", "fi": "ping-pong"},
+    "trend.measure.rework_share": {"en": "rework", "fi": "uudelleentyö"},
+    "trend.measure.dropoff_share": {"en": "drop-off", "fi": "keskeytyminen"},
+    "trend.measure.promise_kept_share": {"en": "promise kept", "fi": "lupaus pidetty"},
+    "trend.measure.time_in_stage_hours_median": {
+        "en": "median time in stage",
+        "fi": "mediaaniaika vaiheessa",
+    },
+    "trend.rule": {
+        "en": "Only cases that have ended are tested. Shares: two-proportion z-test; "
+        "medians: Mann–Whitney U; corrected for many tests (Benjamini–Hochberg, q < 0.05).",
+        "fi": "Vain päättyneet tapaukset testataan. Osuudet: kahden osuuden z-testi; "
+        "mediaanit: Mann–Whitneyn U; monen testin korjaus (Benjamini–Hochberg, q < 0,05).",
+    },
     "conformance.intro": {
         "en": "The journey map's stage order is the design. {summary}: {skipped} cases skipped "
         "a stage, {out_of_order} entered a stage out of order (after a later one) and "
