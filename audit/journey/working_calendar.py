@@ -11,11 +11,12 @@ A failed check raises the journey map's validation error (reason, hint, place), 
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, time
 from functools import cache
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays as holiday_tables
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, field_validator
@@ -95,9 +96,11 @@ class WorkingCalendar(BaseModel):
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
+            close = difflib.get_close_matches(zone, available_timezones(), n=1)
             raise _error(
                 f"unknown time zone {zone!r}",
-                "give an IANA zone name such as Europe/Helsinki, America/New_York or UTC",
+                (f"did you mean {close[0]!r}? " if close else "")
+                + "give an IANA zone name such as Europe/Helsinki, America/New_York or UTC",
             ) from None
         return zone
 

@@ -237,6 +237,7 @@ def test_the_calendar_is_read_from_the_journey_map():
     ("block", "expected"),
     [
         ("  timezone: Mars/Base\n", ["line 6", "calendar > timezone", "unknown time zone"]),
+        ("  timezone: Europe/Helsnki\n", ["did you mean 'Europe/Helsinki'?"]),
         ("  timezone: UTC\n  days: [Mon, Frday]\n", ["line 7", "days > #2", "'Frday'"]),
         ("  timezone: UTC\n  hours: 8-16\n", ["line 7", "calendar > hours", "HH:MM-HH:MM"]),
         ("  timezone: UTC\n  hours: '16:00-08:00'\n", ["line 7", "closes before it opens"]),
