@@ -22,7 +22,7 @@ def test_the_page_shows_the_planted_changes():
     tables = [frame.value for frame in at.dataframe]
     changes, segments, differences = tables
     assert set(changes["stage"]) == {"Assessment"}  # the ping-pong fixed from September
-    assert "pingpong_share" in set(changes["measure"])
+    assert "ping-pong share" in set(changes["measure"])
     # the app pseudonymises attribute values by default: four channels, named id-…
     assert segments["segment"].nunique() == 4
     assert set(differences["stage"]) == {"Provide documents"}  # the letters' extra requests

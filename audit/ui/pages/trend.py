@@ -35,16 +35,18 @@ def _trend_chart(rows: pd.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("period:O", title=t("trend.period"), axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("friction:Q", title=t("measure.friction")),
     )
-    lines = base.mark_line().encode(
-        color=alt.Color("stage:N", title=t("col.stage"), sort=rows["stage"].unique().tolist())
-    )
+    stage_colour = alt.Color("stage:N", title=t("col.stage"), sort=rows["stage"].unique().tolist())
+    lines = base.mark_line().encode(color=stage_colour)
     points = base.mark_point(filled=True, size=70).encode(
-        color=alt.condition(
-            "datum.trusted", alt.Color("stage:N", legend=None), alt.value(WAIT_GREY)
-        ),
+        color=alt.condition("datum.trusted", stage_colour, alt.value(WAIT_GREY)),
         tooltip=["period:O", "stage:N", "cases:Q", "friction:Q", "trust:N"],
     )
     return charts.styled((lines + points).properties(height=360))
+
+
+def _tests(found: pd.DataFrame) -> pd.DataFrame:
+    """The tests with their measures in words."""
+    return found.assign(measure=[t(f"trend.measure.{m}") for m in found["measure"]])
 
 
 def _trend(result: AuditResult) -> None:
@@ -76,7 +78,7 @@ def _trend(result: AuditResult) -> None:
     if found.empty:
         st.success(t("trend.no_change"), icon=":material/check:")
     else:
-        widgets.table(found[TEST_COLUMNS], "trend_changes")
+        widgets.table(_tests(found[TEST_COLUMNS]), "trend_changes")
 
 
 def _segments(result: AuditResult) -> None:
@@ -100,7 +102,7 @@ def _segments(result: AuditResult) -> None:
     if found.empty:
         st.success(t("segments.no_difference"), icon=":material/check:")
     else:
-        widgets.table(found[["segment", *TEST_COLUMNS]], "segment_differences")
+        widgets.table(_tests(found[["segment", *TEST_COLUMNS]]), "segment_differences")
 
 
 def render() -> None:
