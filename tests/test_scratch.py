@@ -84,7 +84,8 @@ def test_the_folder_is_removed_when_the_process_exits(tmp_path):
         con = scratch.connect()
         con.execute("SET memory_limit = '100MB'")
         con.execute("SET threads = 1")
-        con.execute("CREATE TABLE t AS SELECT random() AS x, repeat('a', 20) AS s FROM range(6000000)"
+        con.execute(
+            "CREATE TABLE t AS SELECT random() AS x, repeat('a', 20) AS s FROM range(6000000)"
         )
         con.execute("SELECT count(*) FROM (SELECT x, s FROM t ORDER BY x)").fetchall()
         assert (scratch.scratch_dir() / "duckdb").is_dir(), "the sort spilled elsewhere"

@@ -80,9 +80,7 @@ def test_stages_carry_measures_friction_and_components(contract):
     assert assessment["promise_kept_share"] is None
     assert assessment["friction"] == 43.1
     # no case has a customer, so repeat contacts are not measured (not scored as 0)
-    assert set(assessment["friction_components"]) == set(FRICTION_COMPONENTS) - {
-        "repeat_contacts"
-    }
+    assert set(assessment["friction_components"]) == set(FRICTION_COMPONENTS) - {"repeat_contacts"}
     assert assessment["friction_components"]["pingpong"] == 0.75
     assert stages["Intake"]["promise_hours"] == 24.0
     unmapped = stages["(unmapped)"]
