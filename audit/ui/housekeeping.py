@@ -2,7 +2,7 @@
 every log and audit it holds in memory once no session is left.
 
 Streamlit has no hook for "a session ended", so a background thread looks every
-SWEEP_SECONDS: a session that is no longer active (closed tab, lost connection) is closed
+SWEEP_SECONDS: a session inactive for GRACE_SECONDS (closed tab, lost connection) is closed
 for good, so that its state (which holds its audit) is let go, and its upload folder is
 removed; when the last session has gone the caches (logs as read, audits, drafted journeys)
 are cleared and their memory is handed back to the operating system. The next visitor
@@ -29,9 +29,13 @@ from audit.ui.sources import UPLOADS, session_id
 
 SWEEP_SECONDS = 10.0
 """How often ended sessions are looked for."""
+GRACE_SECONDS = 20.0
+"""How long a session must have been inactive to count as ended: a reload or a moment
+without network reconnects the browser to the same session, which must find it whole."""
 
 _lock = threading.Lock()
 _sessions: set[str] = set()
+_inactive_since: dict[str, float] = {}
 _thread: threading.Thread | None = None
 
 
@@ -60,10 +64,17 @@ def sweep() -> list[str]:
         return []
     runtime = Runtime.instance()
     uploads = scratch.scratch_dir() / UPLOADS
+    now = time.monotonic()
     with _lock:
         known = _sessions | {folder.name for folder in uploads.glob("*")}
-        ended = sorted(sid for sid in known if not runtime.is_active_session(sid))
+        ended = []
+        for sid in sorted(known):
+            if runtime.is_active_session(sid):
+                _inactive_since.pop(sid, None)
+            elif now - _inactive_since.setdefault(sid, now) >= GRACE_SECONDS:
+                ended.append(sid)
         for sid in ended:
+            _inactive_since.pop(sid, None)
             shutil.rmtree(uploads / sid, ignore_errors=True)
             _sessions.discard(sid)
             _close(runtime, sid)
@@ -77,9 +88,14 @@ def _close(runtime: Runtime, session_id: str) -> None:
     """Close an ended session on the server's event loop (Runtime.close_session must run
     there), letting go of its session state; without that way in (another Streamlit
     version), the state goes when Streamlit's disconnected-session TTL runs out."""
+
+    def close_if_still_inactive() -> None:
+        if not runtime.is_active_session(session_id):
+            runtime.close_session(session_id)
+
     with contextlib.suppress(AttributeError, RuntimeError):
         loop = runtime._get_async_objs().eventloop  # noqa: SLF001  no public way in
-        loop.call_soon_threadsafe(runtime.close_session, session_id)
+        loop.call_soon_threadsafe(close_if_still_inactive)
 
 
 def forget_everything() -> None:

@@ -16,8 +16,8 @@ from tests.browser.own_server import OwnServer, own_server, wait_for
 
 pytestmark = pytest.mark.browser
 
-SWEEP_WAIT_SECONDS = 40
-"""Longer than the app's sweep interval (audit.ui.housekeeping.SWEEP_SECONDS) with room to spare."""
+SWEEP_WAIT_SECONDS = 60
+"""Longer than the app's grace and sweep interval (audit.ui.housekeeping) with room to spare."""
 
 
 def _listening_addresses(port: int) -> set[str]:
