@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import duckdb
 
-from audit.engine.cases import CASES_TABLE
+from audit.engine.cases import CASE_COLUMNS, CASES_TABLE
 from audit.engine.sql import quote
 from audit.engine.steps import CASE_NUMBERS_TABLE
 from audit.engine.trend import GroupedStages, grouped_stage_measures
@@ -34,7 +34,8 @@ def segment_column(con: duckdb.DuckDBPyConnection, column: str) -> str:
     raise AuditInputError(
         f"segment column {column!r} is not a case attribute of the event log",
         source="audit engine",
-        hint="choose one of: " + ", ".join(names),
+        hint="choose a case attribute or the channel: "
+        + ", ".join(name for name in names if name not in CASE_COLUMNS),
     )
 
 
