@@ -60,3 +60,30 @@ def test_the_segments_find_the_letters(audited):
         ("letter", "Provide documents")
     }
     assert "rework_share" in set(worse["measure"])
+
+
+def test_the_trend_agrees_with_plain_pandas(audited):
+    """Independently of the engine's SQL: each case's month from its first event (pandas),
+    then per month and stage the cases, the median time in stage and the share of promises
+    kept, from the per-case tables."""
+    cases = audited.measures.cases
+    month = cases["first_event"].dt.to_period("M").dt.start_time
+    per_case = audited.measures.case_stages.merge(
+        cases[["case_id"]].assign(period=month), on="case_id"
+    )
+    expected = (
+        per_case.assign(kept=per_case["promise_kept"].astype("float"))
+        .groupby(["period", "stage"])
+        .agg(
+            cases=("case_id", "size"),
+            time_in_stage_hours_median=("time_in_stage_hours", "median"),
+            promise_kept_share=("kept", "mean"),
+        )
+    )
+    rows = audited.trend.rows
+    found = rows[rows["cases"] > 0].set_index(["period", "stage"])[expected.columns]
+    assert len(found) == len(expected) > 50  # every month and stage the cases reached
+    expected = expected.loc[found.index]
+    assert found["cases"].tolist() == expected["cases"].tolist()
+    for column in ("time_in_stage_hours_median", "promise_kept_share"):
+        assert found[column].to_numpy() == pytest.approx(expected[column].to_numpy())
