@@ -27,6 +27,10 @@ import streamlit as st
 from audit.compare import Comparison, compare, split_at
 from audit.engine import case_steps
 from audit.engine.customers import customer_journey, repeat_contact_customers
+from audit.engine.segments import segment_columns, segment_measures
+from audit.engine.trend import trend_measures
+from audit.findings.segments import Segments, find_segments
+from audit.findings.trend import Trend, find_trend
 from audit.io import ColumnMapping, EventLog, read_log
 from audit.journey import JourneyMap, draft_journey, dump_journey, parse_journey
 from audit.pipeline import AuditResult, run_audit
@@ -183,3 +187,23 @@ def blueprint(result: AuditResult) -> pd.DataFrame:
             measures.stages,
             unit_column=measures.log.get("handoff_basis"),
         )
+
+
+def trend(result: AuditResult, by: str) -> Trend:
+    """The audit's stage measures per period of `by`, with the changes tested."""
+    with _CONNECTION_LOCK:
+        measured = trend_measures(result.connection, by)
+    return find_trend(measured, result.measures, result.journey, by)
+
+
+def segment_choices(result: AuditResult) -> list[str]:
+    """The columns the audit's cases can be segmented by."""
+    with _CONNECTION_LOCK:
+        return segment_columns(result.connection)
+
+
+def segments(result: AuditResult, column: str) -> Segments:
+    """The audit's stage table per segment of `column`, with the differences tested."""
+    with _CONNECTION_LOCK:
+        measured = segment_measures(result.connection, column)
+    return find_segments(measured, result.measures, result.journey, column)

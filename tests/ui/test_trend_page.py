@@ -17,7 +17,12 @@ def test_the_page_shows_the_planted_changes():
     at.switch_page("audit/ui/pages/trend.py").run()
     assert not at.exception
     assert at.title[0].value == "Over time"
-    assert at.selectbox[0].options == ["claim_type", "first_contact"]  # not the NPS answers
+    # case attributes, then the channel and org unit; not the NPS answers
+    assert at.selectbox[0].options == ["claim_type", "first_contact", "channel", "org_unit"]
+    at.selectbox[0].set_value("channel").run()
+    channels = at.dataframe[1].value
+    # the first channel of each case is how the claim came in: web, phone, e-mail, letter
+    assert set(channels["segment"]) == {"web", "phone", "e-mail", "letter"}
     at.selectbox[0].set_value("first_contact").run()
     tables = [frame.value for frame in at.dataframe]
     changes, segments, differences = tables

@@ -10,15 +10,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from audit.engine.business_hours import twin_name
-from audit.engine.cases import CASE_COLUMNS
-from audit.engine.segments import segment_measures
-from audit.engine.trend import PERIODS, trend_measures
-from audit.findings.segments import find_segments
-from audit.findings.trend import MIN_TRUSTED_CASES, find_trend
+from audit.engine.trend import PERIODS
+from audit.findings.trend import MIN_TRUSTED_CASES
 from audit.pipeline import AuditResult
 from audit.report.charts import WAIT_GREY
-from audit.ui import charts, widgets
+from audit.ui import charts, loading, widgets
 from audit.ui.lang import t
 from audit.ui.page import current_view, heading
 
@@ -59,7 +55,7 @@ def _trend(result: AuditResult) -> None:
     )
     if by is None:
         return
-    trend = find_trend(trend_measures(result.connection, by), result.measures, result.journey, by)
+    trend = loading.trend(result, by)
     stages = trend.rows[trend.rows["cases"] > 0]
     widgets.chart(_trend_chart(stages), trend.rows, "trend")
     st.caption(t("trend.rule", cases=MIN_TRUSTED_CASES))
@@ -82,17 +78,14 @@ def _trend(result: AuditResult) -> None:
 
 
 def _segments(result: AuditResult) -> None:
-    # the case table's measures and survey answers are not classifications of customers
-    measured = {*CASE_COLUMNS, *(twin_name(c) for c in CASE_COLUMNS)}
-    measured |= set(result.journey.survey.values())
-    attributes = [c for c in result.measures.cases.columns if c not in measured]
+    # survey answers are how customers felt, not what kind of customers they are
+    surveys = set(result.journey.survey.values())
+    attributes = [c for c in loading.segment_choices(result) if c not in surveys]
     if not attributes:
         st.info(t("segments.none"), icon=":material/info:")
         return
     column = st.selectbox(t("segments.column"), attributes, key="segment_column")
-    segments = find_segments(
-        segment_measures(result.connection, column), result.measures, result.journey, column
-    )
+    segments = loading.segments(result, column)
     shown = ["segment", "stage", "cases", "friction", "time_in_stage_hours_median"]
     shown += ["promise_kept_share", "dropoffs", "pingpong_cases", "rework_cases"]
     widgets.table(segments.rows[shown], "segments")
