@@ -426,3 +426,24 @@ def customer_timeline_chart(journey: pd.DataFrame, language: str) -> str:
         width=WIDTH - 200, height=max(110, 48 * len(rows))
     )
     return to_svg(_themed(chart), language)
+
+
+def trend_chart(rows: pd.DataFrame, language: str) -> str:
+    """One line per stage: its friction period by period; the points of periods with too
+    few cases to trust are grey."""
+    data = rows[rows["cases"] > 0].assign(
+        period=lambda frame: frame["period"].dt.strftime("%Y-%m-%d"),
+        friction=lambda frame: frame["friction"].astype(float),
+    )[["period", "stage", "friction", "trusted", "cases"]]
+    stage_order = list(dict.fromkeys(rows["stage"]))
+    colour = alt.Color("stage:N", title=None, sort=stage_order)
+    base = alt.Chart(data, title=text("chart.trend", language)).encode(
+        x=alt.X("period:O", title=text("trend.period", language), axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("friction:Q", title=text("friction", language)),
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(color=colour)
+    points = base.mark_point(filled=True, size=60).encode(
+        color=alt.condition("datum.trusted", colour, alt.value(WAIT_GREY))
+    )
+    chart = (lines + points).properties(width=WIDTH - 200, height=320)
+    return to_svg(_themed(chart), language)

@@ -517,6 +517,7 @@ def trend(result, language: str) -> Section | None:
         periods = list(dict.fromkeys(rows["period"]))
         by_cell = rows.set_index(["period", "stage"])
         blocks.append(paragraph(text("trend.intro", language, cases=MIN_TRUSTED_CASES), "lead"))
+        blocks.append(figure("trend", charts.trend_chart(rows, language)))
         blocks.append(
             table(
                 [Column(text("trend.period", language))]

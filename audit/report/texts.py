@@ -245,6 +245,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "luotettavaksi.",
     },
     "trend.period": {"en": "Period", "fi": "Jakso"},
+    "chart.trend": {
+        "en": "Friction of each stage, period by period (grey: too few cases to trust)",
+        "fi": "Kunkin vaiheen kitka jaksoittain (harmaa: liian vähän asioita luotettavaksi)",
+    },
     "trend.changes": {
         "en": "Changes larger than chance, last quarter of the window against the first:",
         "fi": "Sattumaa suuremmat muutokset, aikaikkunan viimeinen neljännes ensimmäistä vastaan:",

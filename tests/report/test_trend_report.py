@@ -49,3 +49,14 @@ def test_finnish_section(audited):
 
 def test_no_section_without_trend_or_segments(sample_result):
     assert 'data-section="trend"' not in build_report(sample_result, language="en", stories=0)
+
+
+def test_the_trend_is_drawn_one_line_per_stage(audited):
+    page = build_report(audited, language="en", stories=0)
+    start = page.index('data-section="trend"')
+    section = page[start : page.index("</section>", start)]
+    assert 'data-chart="trend"' in section
+    svg = section[section.index("<svg") : section.index("</svg>")]
+    stages = ["Report claim", "Provide documents", "Assessment", "Decision", "Complaint"]
+    assert all(stage in svg for stage in stages)  # the legend names every stage's line
+    assert "2025-09-01" in svg  # the month the planted fix took hold is on the axis
