@@ -123,9 +123,7 @@ def read_csv_raw(path: Path) -> RawLog:
     rejected: list[str] = []
     try:
         table = _read_table(path, encoding, delimiter, names, skip, rejected)
-    except pa.ArrowInvalid as exc:
-        if encoding != "utf-8" or "UTF8" not in str(exc):
-            raise _explain(path, exc) from exc
+    except _NotUtf8:  # bytes beyond the sniffed head: a cp1252 export after all
         encoding = "cp1252"
         rejected.clear()
         table = _read_table(path, encoding, delimiter, names, skip, rejected)
@@ -170,7 +168,8 @@ def _read_table(
         rejected.append(f"{where} ({row.actual_columns} fields, expected {row.expected_columns})")
         return "skip"
 
-    source = BoundedStream(path, _separators(delimiter, encoding), line_place)
+    stream = _Utf8Stream if encoding == "utf-8" else BoundedStream
+    source = stream(path, _separators(delimiter, encoding), line_place)
     try:
         return pacsv.read_csv(
             pa.PythonFile(source, mode="r"),
@@ -190,7 +189,7 @@ def _read_table(
                 strings_can_be_null=True,
             ),
         )
-    except (OSError, EOFError) as exc:
+    except (pa.ArrowInvalid, OSError, EOFError) as exc:
         raise _explain(path, exc) from exc
     except UnicodeDecodeError as exc:
         raise AuditInputError(
@@ -200,6 +199,28 @@ def _read_table(
         ) from exc
     finally:
         source.close()
+
+
+class _NotUtf8(Exception):
+    """The file read as UTF-8 holds bytes that are not UTF-8."""
+
+
+class _Utf8Stream(BoundedStream):
+    """A bounded stream that raises _NotUtf8 at the first bytes that are not UTF-8, before
+    pyarrow parses them: pyarrow cannot hand a line with such bytes to the handler that
+    skips malformed lines (it prints "Exception ignored" and fails the read)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def read(self, size: int = -1) -> bytes:
+        data = super().read(size)
+        try:
+            self._decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            raise _NotUtf8 from exc
+        return data
 
 
 def _separators(delimiter: str, encoding: str) -> bytes:
@@ -212,12 +233,9 @@ def _separators(delimiter: str, encoding: str) -> bytes:
 
 def _explain(path: Path, exc: BaseException) -> AuditInputError:
     """Turn a reader failure into one message that names the file and what to do (a broken
-    gzip stream or a value over the limits is refused by the stream itself)."""
+    gzip stream, a value over the limits or bytes that are no UTF-8 are met by the stream
+    itself)."""
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "UTF8" in message:
-        return AuditInputError(
-            "bytes that are not valid text", source=path.name, hint="save the file as UTF-8"
-        )
     return AuditInputError(
         f"cannot be read as a delimited text file: {message}",
         source=path.name,

@@ -140,6 +140,8 @@ def _malformed(path: Path, exc: BaseException) -> AuditInputError:
             parser.ParseFile(handle)
     except expat.ExpatError as error:
         message = f"{expat.errors.messages[error.code]}, line {error.lineno}"
+    except LookupError as error:  # the XML declaration names an encoding there is not
+        message = str(error)
     except (OSError, EOFError, zlib.error) as error:
         return broken_gzip(path, error)
     else:

@@ -47,6 +47,10 @@ LIST_DEFAULT = (  # found by the fuzz suite, as it found it
     b'<date key="time:timestamp" value="2000-01-01T00:00:00.000000+02:00"/></event></trace>\n'
     b"</log>\n"
 )
+UNKNOWN_ENCODING = (
+    b"<?xml version='1.0' encoding='TTF-8'?>\n<log>\n<trace><string key=\"concept:name\" "
+    b'value="1"/><event><string key="concept:name" value="a"/></event>\n</log>\n'
+)
 ONE_EVENT = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace>'
     b'<string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/>'
@@ -92,6 +96,7 @@ def test_fuzz_csv_with_chosen_roles(file, mapping):
 @given(xes_files())
 @example(("log.xes", NUL_KEY))  # polars panicked on the NUL (PanicException, a BaseException)
 @example(("log.xes", LIST_DEFAULT))  # ArrowTypeError: a list as the default of a text key
+@example(("log.xes", UNKNOWN_ENCODING))  # LookupError from expat, naming the broken line
 def test_fuzz_xes(file):
     reads_or_refuses(*file)
 
@@ -135,3 +140,13 @@ def test_xes_gz_of_several_members_is_named_as_such():
     with input_file("members.xes.gz", data) as path, pytest.raises(AuditInputError) as refused:
         read_log(path)
     assert "several gzip members" in str(refused.value)
+
+
+def test_cp1252_line_of_the_wrong_width_beyond_the_head_is_dropped(write_file):
+    """pyarrow cannot hand a line whose bytes are no UTF-8 to the handler that skips it
+    (it printed "Exception ignored" and failed the read): the reader finds the file is not
+    UTF-8 and reads it as cp1252, dropping that line."""
+    text = b"case,activity,timestamp\n1,a,2024-01-01\n2,x,y,\xf3"
+    log = reads_or_refuses("late.csv", text)
+    assert log is not None
+    assert log.quality.dropped["line could not be split into the header's columns"].count == 1
