@@ -29,6 +29,8 @@ from openpyxl import Workbook
 from audit.errors import AuditInputError
 from audit.io import read_log
 
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+"""An exception a library could only print ("Exception ignored in ...") fails the test too."""
 SUFFIXES = (".csv", ".csv.gz", ".tsv", ".xes", ".xes.gz", ".xlsx", ".parquet")
 needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
 NUL_KEY = (
