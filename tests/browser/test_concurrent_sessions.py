@@ -18,10 +18,16 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.own_server import own_server, wait_for
-from tests.browser.test_app_in_browser import CHARTS, REALDATA, SCREENSHOTS, wait_for_app
+from tests.browser.test_app_in_browser import (
+    CHARTS,
+    REALDATA,
+    SCREENSHOTS,
+    run_audit,
+    upload,
+    wait_for_app,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]
 
@@ -67,22 +73,9 @@ class _Sampler(threading.Thread):
 
 
 def _upload(page, url: str, path: Path) -> None:
-    """Upload `path` on the Data page and wait until the app answers: the wizard of the file,
-    or a message naming it. A file set before the uploader is wired up (a busy machine) is
-    not sent: set it again."""
     page.goto(f"{url}/data")
     wait_for_app(page)
-    answered = page.get_by_role("heading", name=f"Import {path.name}").or_(
-        page.locator("[data-testid='stAlert']", has_text=path.name)
-    )
-    for _ in range(3):
-        page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
-        try:
-            answered.first.wait_for(timeout=30_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"the upload of {path.name} was never answered")
+    upload(page, path)
 
 
 def _press_run(page, name: str) -> None:
@@ -93,8 +86,7 @@ def _press_run(page, name: str) -> None:
 
 
 def _wait_for_friction_map(page) -> None:
-    page.get_by_role("heading", level=1, name="Friction map").wait_for()
-    wait_for_app(page)
+    run_audit(page, press=False, patience=DEADLINE * 1000)  # again only if that press was lost
     page.wait_for_selector(CHARTS)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import REPO
 from tests.browser.own_server import OwnServer, own_server, wait_for
+from tests.browser.test_app_in_browser import upload, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +66,8 @@ def test_loopback_only_and_no_upload_outlives_the_session_or_server(browser, pri
     page = context.new_page()
     page.set_default_timeout(120_000)
     page.goto(f"{url}/data")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(log))
+    wait_for_app(page)
+    upload(page, log)
     assert wait_for(lambda: _uploads(temporary), 60), "the upload never reached the disk"
     (stored,) = _uploads(temporary)
     assert stored.read_bytes() == log.read_bytes()

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.test_app_in_browser import CHARTS, shoot, wait_for_app
+from tests.browser.test_app_in_browser import CHARTS, run_audit, shoot, wait_for_app
+from tests.browser.test_app_in_browser import upload as upload_file
 from tests.ui.test_wizard import COMPLAINTS
 
 pytestmark = pytest.mark.browser
@@ -81,9 +82,8 @@ def shoot_whole(page, name: str) -> None:
 
 def upload(page, path, title: str) -> None:
     """Give the Data page's uploader a file and wait for its wizard."""
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+    upload_file(page, path)
     page.get_by_role("heading", name=title).wait_for()
-    wait_for_app(page)
 
 
 def follow(page, link, title: str) -> None:
@@ -123,7 +123,7 @@ def test_an_unrecognised_csv_is_mapped_in_the_wizard_and_audited(page, app_url, 
     expect(page.get_by_role("button", name="Run the audit")).to_be_enabled()
     shoot_whole(page, "wizard-en")
 
-    follow(page, page.get_by_role("button", name="Run the audit"), "Friction map")
+    run_audit(page)
     page.wait_for_selector(CHARTS)
     assert page.get_by_text("Log: complaints.csv").count() == 1
     assert page.get_by_text("3 cases").count() >= 1
