@@ -82,6 +82,7 @@ def test_the_folder_is_removed_when_the_process_exits(tmp_path):
         folder = scratch.private_folder("uploads")
         scratch.write_private(folder / "log.csv", b"secret")
         con = scratch.connect()
+        con.execute("SET enable_progress_bar = false")
         con.execute("SET memory_limit = '100MB'")
         con.execute("SET threads = 1")
         con.execute(
@@ -99,7 +100,7 @@ def test_the_folder_is_removed_when_the_process_exits(tmp_path):
         env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr
-    folder = Path(done.stdout.strip())
+    folder = Path(done.stdout.strip().splitlines()[-1])
     assert folder.parent.parent == tmp_path
     assert not folder.exists()
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
