@@ -1,9 +1,9 @@
-"""Numbers formatted for people, in English or Finnish.
+"""Numbers formatted for people, in English, Finnish or Swedish.
 
 Evidence sentences are read aloud in workshops, so durations come in the unit a person
 would use (minutes, hours or days), shares as whole percentages and counts with thousands
-separators. Finnish uses a decimal comma, a space before the percent sign and a space as
-the thousands separator.
+separators. Finnish and Swedish use a decimal comma, a space before the percent sign and a
+space as the thousands separator.
 """
 
 from __future__ import annotations
@@ -16,38 +16,43 @@ LANGUAGES: tuple[str, ...] = ("en", "fi")
 _UNITS = {
     "en": {"min": "min", "h": "h", "day": "day", "days": "days"},
     "fi": {"min": "min", "h": "h", "day": "päivä", "days": "päivää"},
+    "sv": {"min": "min", "h": "h", "day": "dag", "days": "dagar"},
 }
+_DECIMAL_COMMA = frozenset({"fi", "sv"})
+"""The languages written with a decimal comma, a space before "%" and spaces between
+thousands."""
 
 
 def _decimal(value: float, digits: int, language: str) -> str:
     """`value` with `digits` decimals and the language's decimal mark."""
     text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if language == "fi" else text
+    return text.replace(".", ",") if language in _DECIMAL_COMMA else text
 
 
 def format_count(value: float, language: str = "en") -> str:
-    """A whole number with thousands separators: 12,345 (en) or 12 345 (fi)."""
+    """A whole number with thousands separators: 12,345 (en) or 12 345 (fi, sv)."""
     text = f"{round(value):,}"
-    return text.replace(",", " ") if language == "fi" else text
+    return text.replace(",", " ") if language in _DECIMAL_COMMA else text
 
 
 def format_number(value: float, language: str = "en", digits: int = 1) -> str:
-    """A decimal number such as a score or a rate: 2.5 (en) or 2,5 (fi)."""
+    """A decimal number such as a score or a rate: 2.5 (en) or 2,5 (fi, sv)."""
     return _decimal(value, digits, language)
 
 
 def format_share(share: float, language: str = "en") -> str:
-    """A share 0..1 as a whole percentage: 38% (en) or 38 % (fi); below 1% as "<1%"."""
+    """A share 0..1 as a whole percentage: 38% (en) or 38 % (fi, sv); below 1% as "<1%"."""
     percent = 100 * share
     text = "<1" if 0 < percent < 0.5 else f"{round(percent)}"
-    return f"{text} %" if language == "fi" else f"{text}%"
+    return f"{text} %" if language in _DECIMAL_COMMA else f"{text}%"
 
 
 def format_hours(hours: float | None, language: str = "en") -> str:
     """A duration in the unit a person would say: 45 min, 3.2 h, 2.5 days.
 
     Under one hour in whole minutes, under 48 hours in hours with one decimal, longer in
-    days with one decimal (Finnish: 45 min, 3,2 h, 2,5 päivää). Missing values show as "–".
+    days with one decimal (Finnish: 45 min, 3,2 h, 2,5 päivää; Swedish: 2,5 dagar). Missing
+    values show as "–".
     """
     if hours is None or (isinstance(hours, float) and math.isnan(hours)):
         return "–"
