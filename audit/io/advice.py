@@ -13,7 +13,8 @@ the notes of a drafted journey and the app's import wizard.
   present on at least `LABEL_AGREEMENT` of the events, each code carries one label on at
   least that share of its events, and most labels are phrases (contain a space).
 
-Every piece of advice carries its reason in English and Finnish, with the numbers behind it.
+Every piece of advice carries its reason in English, Finnish and Swedish, with the numbers
+behind it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,16 @@ _TEXTS = {
         "merged": " {codes} koodilla on {labels} nimeä, joten saman nimen koodit "
         "yhdistyvät yhdeksi toiminnoksi.",
     },
+    "sv": {
+        "lifecycle": "Livscykelkolumnen {column!r} har värden utanför XES-livscykelmodellen "
+        "i {share} av händelserna ({values}). Sådana värden anger ärendets status, till "
+        "exempel vem det väntar på, och inte början eller slutet på en aktivitet; "
+        "sammanfogade med aktiviteten ({example!r}) blir de steg i kundresan, med sin väntan.",
+        "labels": "Aktivitetsnamn som {code!r} är koder; kolumnen {column!r} anger samma "
+        "aktiviteter i ord ({code!r} är {label!r}): använd den som aktivitet.",
+        "merged": " {codes} koder har {labels} namn, så koder med samma namn blir en och "
+        "samma aktivitet.",
+    },
 }
 
 
@@ -71,7 +82,7 @@ class MappingAdvice:
 
     kind: "lifecycle_as_status" or "activity_labels". role: the role it concerns
     ("activity"). columns: the input columns suggested for that role, in order. reasons:
-    language ("en", "fi") -> why, with the evidence.
+    language ("en", "fi", "sv") -> why, with the evidence.
     """
 
     kind: str
