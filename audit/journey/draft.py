@@ -26,7 +26,7 @@ from audit.journey.compiled import OUTCOME_KINDS
 from audit.journey.endings import END_SHARE, OutcomeGuess, guess_outcomes
 from audit.journey.grouping import explained_spreads, natural_breaks, stage_count
 from audit.journey.keywords import touchpoint_words
-from audit.journey.model import JourneyMap, Outcomes, Stage, Touchpoint
+from audit.journey.model import LANGUAGES, JourneyMap, Outcomes, Stage, Touchpoint
 from audit.journey.stage_names import stage_names
 
 CHANNEL_SHARE = 0.5
@@ -155,6 +155,42 @@ _TEXTS = {
         "case_channel": "Kanava on sama tapauksen kaikissa tapahtumissa: se kertoo, miten "
         "asia tuli vireille, ei sitä, mitkä tapahtumat olivat yhteydenottoja, joten se ei "
         "tee toiminnosta kohtaamispistettä.",
+    },
+    "sv": {
+        "name": "Utkast till kundresa",
+        "description": "Utkast: {count} aktiviteter, vanligen vid {span} av ärendets förlopp.",
+        "description_one": "Utkast: vanligen vid {span} av ärendets förlopp.",
+        "span": "{low}–{high}",
+        "named_words": " Namngivet efter orden som {sharing} av aktiviteterna har gemensamt.",
+        "named_ends": " Namngivet efter sin första och sista aktivitet.",
+        "drafted": "Utkast gjort utifrån loggen: kontrollera skedena, kontaktpunkterna och "
+        "utfallen.",
+        "stages": "Antal skeden: {stages}. De naturliga brytpunkterna i var de {activities} "
+        "aktiviteterna vanligen infaller i ett ärende förklarar {explained} av spridningen "
+        "i deras positioner.",
+        "good": "bra utfall",
+        "bad": "dåligt utfall",
+        "check": "utfall att kontrollera",
+        "named": "{activity!r} avslutar {share} av ärendena",
+        "late": "{activity!r} kommer vanligen vid {position} av ärendets förlopp",
+        "end": "{activity!r} avslutar {share} av alla ärenden{among} och {terminal} av de "
+        "ärenden där den förekommer",
+        "among": " (ärenden utan namngivet utfall)",
+        "sibling": "{activity!r} är namngiven som utfallet {sibling!r} och avslutar "
+        "{terminal} av de {occurs} ärenden där den förekommer",
+        "fallback": "Inget aktivitetsnamn säger hur kundresan slutade och ingen aktivitet "
+        "avslutar tillräckligt många ärenden; {activity!r} är den vanligaste sista "
+        "aktiviteten ({share} av ärendena)",
+        "word": " och namnet innehåller {word!r}",
+        "so": " → {kind}",
+        "channel": "{activity!r}: {share} av dess händelser har en kanal, oftast "
+        "{channel!r} → kontaktpunkt",
+        "touchpoint_names": "Kontaktpunkter enligt namnet: {items}.",
+        "common_words": "Orden {words} finns i de flesta aktivitetsnamn, så de gör ingen "
+        "aktivitet till kontaktpunkt.",
+        "case_channel": "Kanalen är densamma i alla händelser i ett ärende: den anger hur "
+        "ärendet kom in, inte vilka händelser som var kontakter, så den gör ingen aktivitet "
+        "till kontaktpunkt.",
     },
 }
 
@@ -293,12 +329,16 @@ def draft_journey(
     """A journey map drafted from a log in the canonical schema (`audit.io.schema`).
 
     ``n_stages`` fixes the number of stages (default: where the activities' typical
-    positions break naturally, 2 to 7); ``language`` ("en" or "fi") sets the findings
-    language and the wording of the generated descriptions and notes.
+    positions break naturally, 2 to 7); ``language`` (one of the journey map's languages
+    that has texts here) sets the findings language and the wording of the generated
+    descriptions and notes.
     """
-    if language not in _TEXTS:
+    languages = [code for code in LANGUAGES if code in _TEXTS]
+    if language not in languages:
         raise AuditInputError(
-            f"unknown language {language!r}", source="journey draft", hint="use en or fi"
+            f"unknown language {language!r}",
+            source="journey draft",
+            hint=f"use {' or '.join(languages)}",
         )
     if n_stages is not None and n_stages < 1:
         raise AuditInputError(
