@@ -29,13 +29,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from scipy import stats
 
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
 from audit.io.schema import CASE, TIMESTAMP
 from audit.report.safe import safe_csv
-from audit.stats import SHARE_TEST, benjamini_hochberg, two_proportion_p
+from audit.stats import SHARE_TEST, benjamini_hochberg, mann_whitney_p, two_proportion_p
 
 if TYPE_CHECKING:
     from audit.engine.result import Measures
@@ -298,10 +297,7 @@ def _distribution_test(before: np.ndarray, after: np.ndarray) -> list:
     Mann-Whitney U test; p is 1 when either side has no values."""
     med_b = float(np.median(before)) if len(before) else math.nan
     med_a = float(np.median(after)) if len(after) else math.nan
-    if len(before) and len(after):
-        p_value = float(stats.mannwhitneyu(before, after, alternative="two-sided").pvalue)
-    else:
-        p_value = 1.0
+    p_value = mann_whitney_p(before, after)
     p_value = 1.0 if math.isnan(p_value) else p_value
     return [med_b, med_a, med_a - med_b, len(before), len(after), "Mann-Whitney U", p_value]
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats as scipy_stats
 
-from audit.stats import benjamini_hochberg, two_proportion_p
+from audit.stats import benjamini_hochberg, mann_whitney_p, two_proportion_p
 
 
 def test_two_proportion_p_by_hand():
@@ -40,3 +40,27 @@ def test_benjamini_hochberg_agrees_with_scipy():
         benjamini_hochberg(p), scipy_stats.false_discovery_control(p, method="bh")
     )
     assert benjamini_hochberg(np.array([])).size == 0
+
+
+def test_mann_whitney_by_hand():
+    # x = 1, 2 against y = 3, 4, 5: U1 = 0, U = 6; of the C(5, 2) = 10 orderings one has U1 = 0
+    # and one U1 = 6, so the exact two-sided p is 2 / 10
+    assert mann_whitney_p([1.0, 2.0], [3.0, 4.0, 5.0]) == pytest.approx(0.2)
+    # every value tied: nothing can differ
+    assert mann_whitney_p([2.0, 2.0], [2.0, 2.0, 2.0]) == 1.0
+    assert math.isnan(mann_whitney_p([], [1.0]))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_mann_whitney_agrees_with_scipy(seed):
+    """Exact (small, no ties), exact with one large side, and normal with ties."""
+    rng = np.random.default_rng(seed)
+    cases = [
+        (rng.normal(size=5), rng.normal(0.8, size=7)),
+        (rng.normal(size=3), rng.normal(1.0, size=400)),
+        (rng.integers(0, 6, 40).astype(float), rng.integers(1, 7, 55).astype(float)),
+        (rng.lognormal(size=300), rng.lognormal(0.1, size=250)),
+    ]
+    for x, y in cases:
+        expected = scipy_stats.mannwhitneyu(x, y, alternative="two-sided").pvalue
+        assert mann_whitney_p(x, y) == pytest.approx(expected, rel=1e-9, abs=1e-15)

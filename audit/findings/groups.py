@@ -19,12 +19,11 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats as scipy_stats
 
 from audit.engine.result import Measures
 from audit.findings.friction import stage_friction
 from audit.journey.compiled import FRICTION_COMPONENTS, CompiledJourney
-from audit.stats import ALPHA, SHARE_TEST, benjamini_hochberg, two_proportion_p
+from audit.stats import ALPHA, SHARE_TEST, benjamini_hochberg, mann_whitney_p, two_proportion_p
 
 MEDIAN_TEST = "Mann-Whitney U"
 
@@ -127,9 +126,7 @@ def differences(
             rest_sample = rest_times.loc[rest_times["stage"] == stage, measure].dropna()
             if sample.empty or rest_sample.empty:
                 continue
-            p_value = float(
-                scipy_stats.mannwhitneyu(sample, rest_sample, alternative="two-sided").pvalue
-            )
+            p_value = mann_whitney_p(sample.to_numpy(), rest_sample.to_numpy())
             rows.append(
                 [
                     stage,
