@@ -1,8 +1,8 @@
-"""The handful of words the process pictures draw, in English and Finnish, and durations in
-human units.
+"""The handful of words the process pictures draw, in English, Finnish and Swedish, and
+durations in human units.
 
 The pictures are shown in the app and embedded in the report, both of which switch between
-English and Finnish; the caller may also pass its own `labels` to override any word here.
+their languages; the caller may also pass its own `labels` to override any word here.
 """
 
 from __future__ import annotations
@@ -72,12 +72,43 @@ WORDS: dict[str, dict[str, str]] = {
             "siirtymää ({transitions_hidden} siirtymistä piilossa)."
         ),
     },
+    "sv": {
+        "map_title": "Processen längs kundresan",
+        "blueprint_title": "Tjänsteritning",
+        "handoff_title": "Överlämningar mellan enheter",
+        "line_of_visibility": "synlighetslinje",
+        "frontstage": "kundens kontaktpunkter",
+        "backstage": "bakgrundsarbete",
+        "unmapped": "inte i kundresan",
+        "start": "början",
+        "end": "slut",
+        "touchpoint": "kontaktpunkt",
+        "activity": "aktivitet i bakgrundsarbetet",
+        "path": "övergång (bredd = antal)",
+        "back_jump": "återhopp till tidigare skede",
+        "handoff": "överlämning mellan enheter",
+        "pingpong": "pingpongpar",
+        "label_frequency": "siffror: antal övergångar",
+        "label_wait": "siffror: väntan (median)",
+        "stage": "skede",
+        "no_unit": "(ingen enhet)",
+        "other_units": "(övriga enheter)",
+        "more": "fler",
+        "no_handoffs": "Inga överlämningar mellan enheter i den här loggen.",
+        "node_size": "cirkelns storlek = överlämningar in och ut",
+        "hidden": (
+            "Visar {shown_activities} av {total_activities} aktiviteter "
+            "({events_hidden} av händelserna dolda) och {shown_paths} av {total_paths} "
+            "övergångar ({transitions_hidden} av övergångarna dolda)."
+        ),
+    },
 }
 """Words per language; every language has the same keys."""
 
 _DURATION_UNITS: dict[str, tuple[str, str, str]] = {
     "en": ("min", "h", "d"),
     "fi": ("min", "h", "pv"),
+    "sv": ("min", "h", "d"),
 }
 
 
@@ -92,9 +123,10 @@ def words(language: str = "en", labels: dict[str, str] | None = None) -> dict[st
 
 
 def number(value: float, language: str = "en", decimals: int = 0) -> str:
-    """A number with thousands separators: "1,234.5" in English, "1 234,5" in Finnish."""
+    """A number with thousands separators: "1,234.5" in English, "1 234,5" in Finnish and
+    Swedish."""
     text = f"{value:,.{decimals}f}"
-    if language == "fi":
+    if language in ("fi", "sv"):
         text = text.replace(",", "\u00a0").replace(".", ",")
     return text
 
@@ -112,5 +144,5 @@ def duration(hours: float | None, language: str = "en") -> str:
 
 
 def share(value: float, language: str = "en") -> str:
-    """A share as a percentage with one decimal: "3.1 %" ("3,1 %" in Finnish)."""
+    """A share as a percentage with one decimal: "3.1 %" ("3,1 %" in Finnish and Swedish)."""
     return f"{number(value * 100, language, 1)}\u00a0%"

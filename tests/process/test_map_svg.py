@@ -97,5 +97,5 @@ def test_unknown_label_kind_is_a_clear_error(graph):
 
 
 def test_unknown_language_is_a_clear_error(graph):
-    with pytest.raises(AuditInputError, match="unknown language 'sv'"):
-        map_svg(graph, language="sv")
+    with pytest.raises(AuditInputError, match="unknown language 'de'"):
+        map_svg(graph, language="de")
