@@ -15,25 +15,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from audit.compare import Comparison, compare, split_at, write_comparison
 from audit.errors import AuditInputError
-from audit.findings.result import AuditResult
-from audit.io import ColumnMapping, EventLog, read_log
-from audit.io.describe import describe
-from audit.io.mapping import ROLE_FLAGS
-from audit.io.mapping_file import SavedMapping, load_mapping
-from audit.journey import draft_journey, dump_journey, load_journey
-from audit.pipeline import run_audit, summary_text, write_outputs
-from audit.privacy import PrivacyOptions, PrivacyReport, protect_log
-from audit.process.bpmn_check import replay_on_bpmn
-from audit.report import write_report
-from audit.report.safe import safe_csv
+
+if TYPE_CHECKING:
+    from audit.compare import Comparison
+    from audit.findings.result import AuditResult
+    from audit.io import ColumnMapping, EventLog
+    from audit.privacy import PrivacyOptions, PrivacyReport
+
+# Each command imports the layers it needs when it runs (the readers, the engine, the
+# report, pm4py for --bpmn), so that `--help` and `inspect` do not wait for the others:
+# importing them all takes seconds (tests/test_lazy_imports.py).
 
 app = typer.Typer(
     help="Journey Audit: what the process does to the customer, from event logs.",
@@ -145,6 +143,8 @@ class LogOptions:
 
     def read(self, log: Path) -> EventLog:
         """Read the log into memory with these options."""
+        from audit.io import read_log
+
         return read_log(log, self.mapping, timezone=self.timezone, dayfirst=self.dayfirst)
 
 
@@ -188,15 +188,27 @@ def with_log_options(command: Callable[..., None]) -> Callable[..., None]:
 def _log_options(flags: dict[str, object]) -> LogOptions:
     """The mapping file's choices (when --mapping names one), each overridden by a flag
     given on the command line."""
-    saved = load_mapping(flags["mapping"]) if flags["mapping"] else SavedMapping(ColumnMapping())
+    from audit.io.mapping import ROLE_FLAGS, ColumnMapping
+
+    saved_timezone, saved_dayfirst = None, None
+    saved_mapping = ColumnMapping()
+    if flags["mapping"]:
+        from audit.io.mapping_file import load_mapping
+
+        saved = load_mapping(flags["mapping"])
+        saved_mapping, saved_timezone, saved_dayfirst = (
+            saved.mapping,
+            saved.timezone,
+            saved.dayfirst,
+        )
     given = {role: flags[role] for role in ROLE_FLAGS if flags[role]}
     if flags["activity"]:
         given["activity"] = tuple(flags["activity"])
     if flags["separator"] is not None:
         given["separator"] = flags["separator"]
-    dayfirst = flags["dayfirst"] if flags["dayfirst"] is not None else saved.dayfirst
-    timezone = flags["timezone"] or saved.timezone or "UTC"
-    return LogOptions(dataclasses.replace(saved.mapping, **given), timezone, dayfirst)
+    dayfirst = flags["dayfirst"] if flags["dayfirst"] is not None else saved_dayfirst
+    timezone = flags["timezone"] or saved_timezone or "UTC"
+    return LogOptions(dataclasses.replace(saved_mapping, **given), timezone, dayfirst)
 
 
 JourneyOption = Annotated[
@@ -248,6 +260,8 @@ def _progress(console: Console) -> Callable[[str], None]:
 def inspect_log(log: LogArgument, as_json: JsonOption = False, *, options: LogOptions) -> None:
     """Show what was recognised in LOG (roles, cases, events, time span, lifecycle,
     data-quality account), to check the mapping before an audit."""
+    from audit.io.describe import describe
+
     description = describe(options.read(log))
     if as_json:
         typer.echo(json.dumps(description, indent=2, ensure_ascii=False))
@@ -266,6 +280,8 @@ def draft(
 ) -> None:
     """Draft a journey map from LOG for a person to edit: stages from the activities'
     typical order, touchpoints and outcomes guessed from their names."""
+    from audit.journey import draft_journey, dump_journey
+
     journey = draft_journey(options.read(log).events, language=language)
     output.write_text(dump_journey(journey), encoding="utf-8")
     Console(stderr=True).print(
@@ -306,6 +322,8 @@ def audit(
 ) -> None:
     """Audit LOG against a journey map: write the findings to --out and print a summary
     with the hotspots."""
+    from audit.pipeline import run_audit, summary_text, write_outputs
+
     result = run_audit(
         log,
         journey=journey,
@@ -331,6 +349,9 @@ def audit(
 
 def _bpmn_check(result: AuditResult, model: Path, out: Path) -> str:
     """Replay the audited events on the BPMN model, write bpmn_cases.csv, say how they fit."""
+    from audit.process.bpmn_check import replay_on_bpmn
+    from audit.report.safe import safe_csv
+
     events = result.connection.execute(
         "SELECT case_id, activity, timestamp, event_index FROM events"
     ).fetch_df()
@@ -356,6 +377,9 @@ def _audit(
 ) -> tuple[AuditResult, PrivacyReport | None]:
     """Audit a log read into memory, pseudonymised first when `privacy` is given, so that
     every output of the audit is protected by construction."""
+    from audit.pipeline import run_audit
+    from audit.privacy import protect_log
+
     protection = None
     if privacy is not None:
         log, protection = protect_log(log, privacy)
@@ -400,6 +424,10 @@ def report(
     options: LogOptions,
 ) -> None:
     """Write the workshop report of LOG: one self-contained HTML file, or a PDF."""
+    from audit.compare import compare, split_at
+    from audit.privacy import PrivacyOptions
+    from audit.report import write_report
+
     console = Console(stderr=True)
     protection = PrivacyOptions(key=privacy_key, org_units=pseudonymise_units)
     protection = protection if privacy else None
@@ -444,6 +472,10 @@ def compare_logs(
 ) -> None:
     """Compare two periods of one log (LOG --split-at DATE) or two logs (BEFORE AFTER): per
     stage and measure the change, and whether it is larger than chance would explain."""
+    from audit.compare import compare, split_at, write_comparison
+    from audit.journey import draft_journey, load_journey
+    from audit.pipeline import run_audit
+
     if (after is None) == (split_at_date is None):
         raise AuditInputError(
             "compare needs either a second log or --split-at, not both",

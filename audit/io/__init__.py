@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.errors import AuditInputError
-from audit.io.csv_reader import read_csv_raw
 from audit.io.eventlog import EVENTS_VIEW, EventLog, open_events
 from audit.io.mapping import ColumnMapping
-from audit.io.normalise import build_event_log
 from audit.io.quality import DataQuality, RowCount
-from audit.io.raw import RawLog
-from audit.io.table_readers import read_parquet_raw, read_xlsx_raw
-from audit.io.xes_reader import read_xes_raw
+
+if TYPE_CHECKING:
+    from audit.io.raw import RawLog
 
 __all__ = [
     "EVENTS_VIEW",
@@ -69,6 +68,8 @@ def read_log(
     if progress is not None:
         progress(f"reading {path.name}")
     raw = _read_raw(path, progress)
+    from audit.io.normalise import build_event_log
+
     return build_event_log(
         raw, mapping, source=path.name, timezone=timezone, dayfirst=dayfirst, progress=progress
     )
@@ -91,11 +92,17 @@ def file_kind(path: Path) -> str:
 
 
 def _read_raw(path: Path, progress: Callable[[str], None] | None) -> RawLog:
+    """The file as read by its format's reader, imported only when a file needs it (the
+    Excel and XES readers bring openpyxl and rustxes with polars)."""
     kind = file_kind(path)
     if kind == "csv":
+        from audit.io.csv_reader import read_csv_raw
+
         return read_csv_raw(path)
     if kind == "xes":
+        from audit.io.xes_reader import read_xes_raw
+
         return read_xes_raw(path, progress)
-    if kind == "parquet":
-        return read_parquet_raw(path)
-    return read_xlsx_raw(path)
+    from audit.io.table_readers import read_parquet_raw, read_xlsx_raw
+
+    return read_parquet_raw(path) if kind == "parquet" else read_xlsx_raw(path)
