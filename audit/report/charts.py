@@ -40,7 +40,7 @@ INSIDE_OUT = "#2c6e9b"
 WAIT_GREY = "#c8c8c8"
 
 
-LOCALES: dict[str, str] = {"en": "en-GB", "fi": "fi-FI"}
+LOCALES: dict[str, str] = {"en": "en-GB", "fi": "fi-FI", "sv": "sv-SE"}
 """Number and date formats of the chart axes per report language (d3 locale names)."""
 
 
