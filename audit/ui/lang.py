@@ -1,13 +1,15 @@
-"""The language the user chose, and the translated strings in it."""
+"""The language the user chose, and the app's messages (context "app" of audit.i18n) in it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from audit.ui.texts import LANGUAGES, TEXTS, text
+from audit.i18n import LANGUAGES, Messages
 
 LANGUAGE_KEY = "language"
-"""Session-state key of the chosen language code ("en" or "fi")."""
+"""Session-state key of the chosen language code ("en", "fi" or "sv")."""
+
+_APP = Messages("app")
 
 
 def language() -> str:
@@ -17,14 +19,19 @@ def language() -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The string for ``key`` in the chosen language, with ``values`` filled in."""
-    return text(key, language(), **values)
+    """The message ``key`` in the chosen language, with ``values`` filled in."""
+    return _APP.text(key, language(), **values)
+
+
+def tn(key: str, n: int, **values: object) -> str:
+    """The message ``key`` in the chosen language in the form for the count ``n``."""
+    return _APP.plural(key, n, language(), **values)
 
 
 def translated(key: str, fallback: str) -> str:
-    """The string for ``key`` when the table has one, else ``fallback`` (a name from the
+    """The message ``key`` when the catalogue has one, else ``fallback`` (a name from the
     log or the library that has no translation)."""
-    return t(key) if key in TEXTS else fallback
+    return t(key) if _APP.has(key) else fallback
 
 
 def column_label(column: str) -> str:
@@ -34,7 +41,7 @@ def column_label(column: str) -> str:
 
 
 def language_switch() -> None:
-    """The English / suomi switch in the sidebar."""
+    """The English / suomi / svenska switch in the sidebar."""
     st.sidebar.segmented_control(
         t("app.language"),
         options=list(LANGUAGES),

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from audit.ui.texts import LANGUAGES, TEXTS
-
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 180
 PAGES = {
@@ -52,11 +50,6 @@ def element_types(node) -> set[str]:
 
 def sidebar_text(at: AppTest) -> str:
     return " ".join(str(getattr(e, "value", "")) for e in [*at.sidebar.caption, *at.sidebar.info])
-
-
-def test_every_text_exists_in_every_language():
-    missing = [key for key, entry in TEXTS.items() if set(entry) != set(LANGUAGES)]
-    assert missing == []
 
 
 def test_the_landing_page_is_the_friction_map_of_the_example():
