@@ -201,6 +201,15 @@ def choose_mapping(
     return choose(new, "data.bad_upload")
 
 
+def use_journey(text: str, source: str) -> None:
+    """Audit against another journey map and make it the current one; raises
+    AuditInputError (the old map stays) when it is broken. For callers that show the
+    problem where it belongs (the journey board, on the card or stage concerned)."""
+    settings = current_settings()
+    if settings is not None:
+        _use(dataclasses.replace(settings, journey_text=text, journey_source=source))
+
+
 def choose_journey(text: str, source: str) -> bool:
     """Audit against another journey map; False (old map kept) when it is broken."""
     settings = current_settings()
