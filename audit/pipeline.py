@@ -204,7 +204,7 @@ def run_audit(
         journey=compiled,
         measures=measures,
         friction=friction,
-        hotspots=find_hotspots(measures, compiled, friction),
+        hotspots=find_hotspots(measures, compiled, friction, con),
         weakest_stage=weakest_stage(friction),
         experience=measure_experience(measures, compiled),
         repeat_causes=repeat_contact_causes(measures.customers),

@@ -11,6 +11,35 @@ from audit.engine.journey_tables import STAGES_TABLE
 from audit.engine.sql import UNMAPPED_STAGE, fetch_frame
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 
+PROMISE_SHARES: tuple[float, ...] = (0.5, 0.8, 0.9)
+"""The shares of customers the stage table gives the time in stage for (the promise
+calibrator's percentiles)."""
+
+FINISHED_CASE_STAGES = f"""
+    SELECT cs.*, o.case_id IS NULL AS finished
+    FROM {CASE_STAGES_TABLE} AS cs
+    LEFT JOIN (SELECT case_id, last_stage FROM {CASES_TABLE} WHERE status = 'ongoing') AS o
+        ON o.case_id = cs.case_id AND o.last_stage = cs.stage
+"""
+"""The case-stage rows with `finished`: false only for an ongoing case in the stage of its
+last mapped event (it may still be there, so its time in the stage is not yet known)."""
+
+
+def percentile_name(share: float) -> str:
+    """The stage table's column of the time within which `share` of the cases finish."""
+    return f"time_in_stage_hours_p{round(share * 100)}"
+
+
+def time_percentiles(shares: tuple[float, ...] = PROMISE_SHARES) -> str:
+    """SQL aggregates over FINISHED_CASE_STAGES rows: for each share, the time in stage
+    within which that share of the finished cases finished, by the nearest rank (the
+    smallest time that at least `share` of them did not exceed: quantile_disc)."""
+    return ", ".join(
+        f"quantile_disc(time_in_stage_hours, {share}) FILTER (WHERE finished) "
+        f"AS {percentile_name(share)}"
+        for share in shares
+    )
+
 
 def stage_measures(con: duckdb.DuckDBPyConnection, case_groups: str | None = None) -> pd.DataFrame:
     """One row per journey stage in order, plus "(unmapped)" when events fall outside them.
@@ -21,7 +50,9 @@ def stage_measures(con: duckdb.DuckDBPyConnection, case_groups: str | None = Non
     inside-out (NULL without start times); steps_median and units_median count events and
     distinct units per case in the stage; medians are over the cases that reached it.
     promise_kept_share is over those cases; drop-offs are counted at a case's last mapped
-    stage ("(unmapped)" when it never reached one).
+    stage ("(unmapped)" when it never reached one). time_in_stage_hours_p50/_p80/_p90 (the
+    promise calibrator, audit.engine.promises) are time_percentiles over the cases that
+    finished the stage (FINISHED_CASE_STAGES).
 
     case_groups: the name of a table (case_no, case_id, case_group) putting each case in one
     group (a period, a segment). The same measures then come per group and stage, with
@@ -84,8 +115,9 @@ def stage_measures(con: duckdb.DuckDBPyConnection, case_groups: str | None = Non
                    {stage_times},
                    quantile_cont(events, 0.5) AS steps_median,
                    quantile_cont(units, 0.5) AS units_median,
-                   avg(CAST(promise_kept AS DOUBLE)) AS promise_kept_share
-            FROM {CASE_STAGES_TABLE}{by_case_no}
+                   avg(CAST(promise_kept AS DOUBLE)) AS promise_kept_share,
+                   {time_percentiles()}
+            FROM ({FINISHED_CASE_STAGES}) AS cs{by_case_no}
             GROUP BY {group}stage
         ),
         stage_dropoffs AS (
@@ -114,7 +146,8 @@ def stage_measures(con: duckdb.DuckDBPyConnection, case_groups: str | None = Non
                coalesce(e.touchpoints, 0) AS touchpoints,
                coalesce(d.dropoffs, 0) AS dropoffs,
                a.promise_hours, c.promise_kept_share,
-               coalesce(p.pingpongs, 0) AS pingpongs{stage_twins}
+               coalesce(p.pingpongs, 0) AS pingpongs,
+               {", ".join(f"c.{percentile_name(share)}" for share in PROMISE_SHARES)}{stage_twins}
         FROM all_stages AS a
         LEFT JOIN stage_events AS e USING ({group}stage)
         LEFT JOIN stage_cases AS c USING ({group}stage)

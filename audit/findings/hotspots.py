@@ -6,15 +6,23 @@ zero become hotspots, each with one sentence of evidence in English and Finnish 
 names the EVIDENCE_COMPONENTS components that add the most points to its score, in plain
 words and numbers, and also (ALWAYS_NAMED) a stage's ping-pong, back-jumps and drop-offs and
 a handoff pair's ping-pong whenever there are any.
+
+Every stage and handoff pair hotspot also gets `what_if`, what a fix is worth: the median
+lead time again with the waits it is blamed for cut down to the log's typical wait
+(audit.engine.what_if, run in the audit's DuckDB connection), and a sentence saying it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
+import duckdb
 import pandas as pd
 
 from audit.engine.result import Measures
+from audit.engine.what_if import RULE, what_if_measures
+from audit.errors import AuditInputError
 from audit.findings.friction import (
     LEVEL_COMPONENTS,
     activity_friction,
@@ -58,8 +66,29 @@ HOTSPOT_COLUMNS: tuple[str, ...] = (
     "components",
     "evidence_en",
     "evidence_fi",
+    "what_if",
+    *(f"what_if_{language}" for language in LANGUAGES),
 )
-"""Columns of the hotspot table; components maps each component name to its 0-1 value."""
+"""Columns of the hotspot table; components maps each component name to its 0-1 value;
+what_if (None for activities and org units, or without a connection) holds WHAT_IF_FIELDS,
+with a sentence per language in what_if_<language>."""
+
+WHAT_IF_LEVELS: tuple[str, ...] = ("stage", "handoff_pair")
+"""The levels whose hotspots get a what-if: their waits are the steps'."""
+
+WHAT_IF_FIELDS: tuple[str, ...] = (
+    "lead_time_hours_median_before",
+    "lead_time_hours_median_after",
+    "cases_affected",
+    "customer_days_saved_per_month",
+    "typical_wait_hours",
+    "rule",
+)
+"""The fields of a hotspot's what_if (docs/json-contract.md)."""
+
+ORDERS: tuple[str, ...] = ("friction", "worth")
+"""How the hotspots of each level can be ordered: by friction score (rank) or by the
+customer-days a month their fix is worth."""
 
 
 def _count(value: object, language: str) -> str:
@@ -257,12 +286,90 @@ def _name(level: str, row: pd.Series) -> str:
     return str(row[key]) if key else f"{row['from_unit']} → {row['to_unit']}"
 
 
+def what_if_sentence(name: str, what_if: dict, language: str) -> str:
+    """What bringing the hotspot's long waits down to the typical wait would do, in words."""
+    values = {
+        "name": name,
+        "typical": format_hours(what_if["typical_wait_hours"], language),
+        "before": format_hours(what_if["lead_time_hours_median_before"], language),
+        "after": format_hours(what_if["lead_time_hours_median_after"], language),
+        "cases": _count(what_if["cases_affected"], language),
+        "days": _count(what_if["customer_days_saved_per_month"], language),
+    }
+    if not what_if["cases_affected"]:
+        return text("what_if.none", language, **values)
+    if values["after"] == values["before"]:
+        return text("what_if.median_kept", language, **values)
+    return text("what_if", language, **values)
+
+
+def _what_ifs(
+    con: duckdb.DuckDBPyConnection, stages: list[str], pairs: list[tuple[str, str]]
+) -> list[dict]:
+    """The what_if of each stage, then each (from_unit, to_unit) pair, as WHAT_IF_FIELDS."""
+    found = what_if_measures(con, stages, pairs)
+    return [
+        {
+            "lead_time_hours_median_before": float(row["lead_time_hours_median_before"]),
+            "lead_time_hours_median_after": float(row["lead_time_hours_median_after"]),
+            "cases_affected": int(row["cases_affected"]),
+            "customer_days_saved_per_month": float(row["customer_days_saved_per_month"]),
+            "typical_wait_hours": None
+            if pd.isna(row["typical_wait_hours"])
+            else float(row["typical_wait_hours"]),
+            "rule": RULE,
+        }
+        for _, row in found.iterrows()
+    ]
+
+
+def _add_what_ifs(hotspots: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The hotspots with what_if and its sentences filled in for the WHAT_IF_LEVELS."""
+    stages = hotspots[hotspots["level"] == "stage"]
+    pairs = hotspots[hotspots["level"] == "handoff_pair"]
+    what_ifs = _what_ifs(
+        con,
+        stages["name"].tolist(),
+        list(zip(pairs["_from_unit"], pairs["_to_unit"], strict=True)),
+    )
+    for index, what_if in zip([*stages.index, *pairs.index], what_ifs, strict=True):
+        hotspots.at[index, "what_if"] = what_if
+        for language in LANGUAGES:
+            name = hotspots.at[index, "name"]
+            hotspots.at[index, f"what_if_{language}"] = what_if_sentence(name, what_if, language)
+    return hotspots
+
+
+def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The hotspots ordered within each level (levels keep their order): by "friction"
+    (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
+    orders the hotspots without a what-if, which come last)."""
+    if by not in ORDERS:
+        raise AuditInputError(
+            f"unknown hotspot order {by!r}", hint=f"choose one of: {', '.join(ORDERS)}"
+        )
+    worth = [
+        -what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else math.inf
+        for what_if in hotspots["what_if"]
+    ]
+    level = hotspots["level"].map({name: i for i, name in enumerate(LEVELS)})
+    keys = pd.DataFrame({"level": level, "worth": worth if by == "worth" else 0.0})
+    keys["rank"] = hotspots["rank"]
+    order = keys.sort_values(["level", "worth", "rank"], kind="stable").index
+    return hotspots.loc[order].reset_index(drop=True)
+
+
 def find_hotspots(
-    measures: Measures, journey: CompiledJourney, stage_scores: pd.DataFrame
+    measures: Measures,
+    journey: CompiledJourney,
+    stage_scores: pd.DataFrame,
+    con: duckdb.DuckDBPyConnection | None = None,
 ) -> pd.DataFrame:
     """The hotspots of every level (HOTSPOT_COLUMNS), levels in LEVELS order, rank within.
 
     Ties in score go to the item more cases meet, then to the name in alphabetical order.
+    con: the connection `measures` were computed in (it holds the steps and cases tables):
+    the stage and handoff pair hotspots then get their what_if; without it what_if is None.
     """
     rows = []
     for level, table in _scored_levels(measures, journey, stage_scores).items():
@@ -295,9 +402,16 @@ def find_hotspots(
                     "components": {c: round(float(components[c]), 4) for c in names},
                     "evidence_en": evidence["en"],
                     "evidence_fi": evidence["fi"],
+                    "what_if": None,
+                    **{f"what_if_{language}": None for language in LANGUAGES},
+                    "_from_unit": row.get("from_unit"),
+                    "_to_unit": row.get("to_unit"),
                 }
             )
-    return pd.DataFrame(rows, columns=list(HOTSPOT_COLUMNS))
+    hotspots = pd.DataFrame(rows, columns=[*HOTSPOT_COLUMNS, "_from_unit", "_to_unit"])
+    if con is not None:
+        hotspots = _add_what_ifs(hotspots, con)
+    return hotspots.drop(columns=["_from_unit", "_to_unit"])
 
 
 def weakest_stage(stage_scores: pd.DataFrame) -> str | None:

@@ -50,6 +50,9 @@ STAGE_FIELDS: tuple[str, ...] = (
     "promise_hours",
     "promise_kept_share",
     "repeat_contacts",
+    "time_in_stage_hours_p50",
+    "time_in_stage_hours_p80",
+    "time_in_stage_hours_p90",
 )
 """The measures of a stage in the JSON, in this order; friction fields follow."""
 
@@ -232,7 +235,16 @@ class AuditResult:
     def _hotspots_json(self) -> list[dict]:
         hotspots = self.hotspots.rename(columns={f"evidence_{self.language}": "evidence"})
         columns = ["rank", "level", "name", "stage", "score", "cases", "evidence", "components"]
-        return records(hotspots[columns])
+        found = records(hotspots[columns])
+        sentences = hotspots.get(f"what_if_{self.language}", pd.Series(index=hotspots.index))
+        for hotspot, what_if, sentence in zip(
+            found, hotspots.get("what_if", sentences), sentences, strict=True
+        ):
+            # what a fix is worth (stage and handoff pair hotspots), with its sentence
+            hotspot["what_if"] = (
+                jsonable({**what_if, "sentence": sentence}) if isinstance(what_if, dict) else None
+            )
+        return found
 
     def _experience_json(self) -> dict | None:
         if self.experience is None:
