@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from openpyxl import load_workbook
 
 from audit.errors import AuditInputError
 from audit.io.limits import check_cells, check_columns, check_expansion, check_values
@@ -87,6 +86,8 @@ def _sheet_rows(path: Path, rows: int | None) -> list[tuple] | None:
     errors, KeyError for a missing part, ValueError or TypeError for a bad value), while
     opening it and, in read-only mode, while reading its rows: any of it means that the
     workbook cannot be read."""
+    from openpyxl import load_workbook  # a quarter second of imports, for Excel files only
+
     try:
         with zipfile.ZipFile(path) as archive:
             expanded = sum(member.file_size for member in archive.infolist())
