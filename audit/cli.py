@@ -317,12 +317,25 @@ def audit(
             "replay); the per-case fit goes to bpmn_cases.csv.",
         ),
     ] = None,
+    order_hotspots: Annotated[
+        str,
+        typer.Option(
+            "--order-hotspots",
+            metavar="ORDER",
+            help="Order each level's hotspots by 'friction' (score) or by 'worth' "
+            "(customer-days a month a fix of their waits saves).",
+        ),
+    ] = "friction",
     *,
     options: LogOptions,
 ) -> None:
     """Audit LOG against a journey map: write the findings to --out and print a summary
     with the hotspots."""
+    from audit.findings.hotspots import check_order
+    from audit.findings.hotspots import order_hotspots as ordered
     from audit.pipeline import run_audit, summary_text, write_outputs
+
+    check_order(order_hotspots)
 
     result = run_audit(
         log,
@@ -337,6 +350,7 @@ def audit(
         segment=segment,
         progress=_progress(Console(stderr=True)),
     )
+    result = dataclasses.replace(result, hotspots=ordered(result.hotspots, order_hotspots))
     write_outputs(result, out)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))

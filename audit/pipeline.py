@@ -30,7 +30,7 @@ from audit.errors import AuditInputError
 from audit.findings.conformance import stage_table
 from audit.findings.experience import measure_experience
 from audit.findings.friction import LEVEL_COMPONENTS, stage_friction
-from audit.findings.hotspots import find_hotspots, weakest_stage
+from audit.findings.hotspots import WHAT_IF_FIELDS, find_hotspots, weakest_stage
 from audit.findings.humanize import LANGUAGES
 from audit.findings.repeat_contacts import repeat_contact_causes
 from audit.findings.result import AuditResult
@@ -225,12 +225,17 @@ def _segment_column(columns: list[str], segment: str | None) -> list[str]:
 
 
 def _hotspot_table(result: AuditResult) -> pd.DataFrame:
-    """The hotspots with one column per friction component instead of a dict."""
+    """The hotspots with one column per friction component and per what-if field (empty
+    where a hotspot has none) instead of dicts."""
     names = dict.fromkeys(c for level in LEVEL_COMPONENTS.values() for c in level)
     hotspots = result.hotspots.copy()
     for name in names:
         hotspots[f"component_{name}"] = [row.get(name) for row in hotspots["components"]]
-    return hotspots.drop(columns=["components"])
+    for name in WHAT_IF_FIELDS:
+        hotspots[f"what_if_{name}"] = [
+            row.get(name) if isinstance(row, dict) else None for row in hotspots["what_if"]
+        ]
+    return hotspots.drop(columns=["components", "what_if"])
 
 
 def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:

@@ -340,14 +340,19 @@ def _add_what_ifs(hotspots: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.
     return hotspots
 
 
-def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
-    """The hotspots ordered within each level (levels keep their order): by "friction"
-    (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
-    orders the hotspots without a what-if, which come last)."""
+def check_order(by: str) -> None:
+    """Raise AuditInputError naming the ORDERS when `by` is not one of them."""
     if by not in ORDERS:
         raise AuditInputError(
             f"unknown hotspot order {by!r}", hint=f"choose one of: {', '.join(ORDERS)}"
         )
+
+
+def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The hotspots ordered within each level (levels keep their order): by "friction"
+    (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
+    orders the hotspots without a what-if, which come last)."""
+    check_order(by)
     worth = [
         -what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else math.inf
         for what_if in hotspots["what_if"]
