@@ -11,6 +11,14 @@ and CPU time of the task alone, peak resident memory of that process.
     .venv/bin/python benchmarks/run.py                  # everything but 50M; writes RESULTS.md
     .venv/bin/python benchmarks/run.py --large          # also 50M events via the large-log path
     .venv/bin/python benchmarks/run.py --sizes 100000 --no-real --no-write   # a quick look
+    .venv/bin/python benchmarks/run.py --sizes --no-real --no-write              # end to end only
+
+End to end, as a user waits for it (`--end-to-end`, 1M events by default): the whole
+process `journey-audit audit g1m.parquet --org-unit department --out DIR` against the whole
+process `python pm4py_overlap.py g1m.parquet` (../shared/bench, on the log its gen_log.py
+writes, kept in /tmp/bench), alternating A B three times, the median of the three ratios,
+peak memory of each process from os.wait4; beside them the whole process of one sorted
+DuckDB scan of the same file, `journey-audit --help` and `journey-audit inspect`.
 """
 
 from __future__ import annotations
@@ -20,8 +28,10 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +46,11 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "benchmarks" / "data"
 REALDATA = ROOT / ".." / "shared" / "realdata"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SHARED_BENCH = ROOT / ".." / "shared" / "bench"
+END_TO_END_DATA = Path("/tmp/bench")
+"""Where gen_log.py's logs are kept (outside the repository)."""
+END_TO_END_EVENTS = (1_000_000,)
+END_TO_END_ROUNDS = 3
 SAMPLE_JOURNEYS = ROOT / "sample_logs"
 CLAIMS_JOURNEY = SAMPLE_JOURNEYS / "insurance_claims.journey.yaml"
 SIZES = (100_000, 1_000_000, 5_000_000)
@@ -71,6 +86,16 @@ SORTED_SCAN_SQL = """
     FROM ordered
 """
 """One sorted scan: every event with its predecessor in the case, aggregated."""
+SCAN_PROCESS = (
+    "import sys, duckdb\n"
+    "con = duckdb.connect()\n"
+    "con.execute('SET enable_progress_bar = false')\n"
+    "con.read_parquet(sys.argv[1]).create_view('file')\n"
+    "con.execute('CREATE VIEW events AS SELECT case_id, activity, timestamp, '\n"
+    "            'row_number() OVER () AS event_index FROM file')\n"
+    "print(con.execute(sys.argv[2]).fetchall())\n"
+)
+"""The sorted scan as a whole process on the Parquet file: start-up, read, sort, aggregate."""
 
 
 # --- the tasks, run inside a fresh subprocess --------------------------------------------
@@ -376,6 +401,142 @@ def _memory(result: dict | None) -> str:
     return f"{result['peak_mb']:.0f}"
 
 
+# --- end to end: whole processes, as the user waits for them ------------------------------
+
+
+def whole_process(command: list[str]) -> dict:
+    """Run a command to its end: wall seconds from start to exit, CPU seconds and peak
+    resident memory of the process (os.wait4's rusage of that child alone)."""
+    began = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - began
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        return {"error": (errors.strip().splitlines() or ["no output"])[-1][:200]}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "load": os.getloadavg()[0],
+    }
+
+
+def gen_log(events: int) -> Path:
+    """gen_log.py's log of `events` events (seed 7) as Parquet, written once."""
+    END_TO_END_DATA.mkdir(parents=True, exist_ok=True)
+    prefix = END_TO_END_DATA / f"g{_short(events).lower()}"
+    parquet = prefix.with_suffix(".parquet")
+    if not parquet.exists():
+        print(f"generating {parquet} ...", flush=True)
+        script = SHARED_BENCH / "gen_log.py"
+        subprocess.run([sys.executable, str(script), str(events), str(prefix), "7"], check=True)
+    return parquet
+
+
+@dataclass
+class EndToEnd:
+    """The whole-process runs on one generated log: each command's runs, in order."""
+
+    events: int
+    runs: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add(self, label: str, result: dict) -> None:
+        self.runs.setdefault(label, []).append(result)
+        print(f"  end to end {_short(self.events):<5} {label:<22} {_whole(result)}", flush=True)
+
+    def median(self, label: str) -> dict | None:
+        """The run with the median wall time (its memory and load beside it)."""
+        good = sorted(
+            (r for r in self.runs.get(label, []) if "error" not in r), key=lambda r: r["seconds"]
+        )
+        return good[len(good) // 2] if good else None
+
+    def ratio(self, slow: str, fast: str) -> float | None:
+        """The median of the per-round ratios slow / fast (rounds paired in order)."""
+        pairs = zip(self.runs.get(slow, []), self.runs.get(fast, []), strict=False)
+        ratios = [s["seconds"] / f["seconds"] for s, f in pairs if "error" not in s | f]
+        return statistics.median(ratios) if ratios else None
+
+
+def end_to_end(events: int, rounds: int) -> EndToEnd:
+    """Ours and pm4py's whole processes alternating (A B A B ...), then the sorted scan,
+    `--help` and `inspect` of the same file."""
+    parquet = gen_log(events)
+    cli = [sys.executable, "-m", "audit.cli"]
+    record = EndToEnd(events)
+    with tempfile.TemporaryDirectory(prefix="journey-audit-bench-") as out:
+        ours = [*cli, "audit", str(parquet), "--org-unit", "department", "--out", out]
+        theirs = [sys.executable, str(SHARED_BENCH / "pm4py_overlap.py"), str(parquet)]
+        scan = [sys.executable, "-c", SCAN_PROCESS, str(parquet), SORTED_SCAN_SQL]
+        for _ in range(rounds):
+            record.add("journey-audit audit", whole_process(ours))
+            record.add("pm4py_overlap.py", whole_process(theirs))
+            record.add("sorted scan", whole_process(scan))
+    for _ in range(rounds):
+        record.add("journey-audit --help", whole_process([*cli, "--help"]))
+        record.add("journey-audit inspect", whole_process([*cli, "inspect", str(parquet)]))
+    return record
+
+
+def render_end_to_end(records: list[EndToEnd]) -> list[str]:
+    """The whole-process table: medians, ratios and the load beside each number."""
+    lines = [
+        "## End to end: the whole process, as the user waits for it",
+        "",
+        "gen_log.py's log (`../shared/bench`), commands alternating A B in one run; each cell "
+        "is the median run (wall s, peak MB of that process, 1-minute load average when it "
+        "ended); the ratios are medians of the per-round ratios.",
+        "",
+        "| events | `journey-audit audit` | pm4py_overlap.py | pm4py / ours | sorted scan "
+        "(whole process) | ours / scan | `--help` | `inspect` |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for record in records:
+        speed_up, over_scan = (
+            record.ratio("pm4py_overlap.py", "journey-audit audit"),
+            record.ratio("journey-audit audit", "sorted scan"),
+        )
+        cells = [
+            _whole(record.median(label))
+            for label in ("journey-audit audit", "pm4py_overlap.py", "sorted scan")
+        ]
+        lines.append(
+            f"| {record.events:,} | {cells[0]} | {cells[1]} | "
+            f"{'-' if speed_up is None else f'{speed_up:.2f}x'} | {cells[2]} | "
+            f"{'-' if over_scan is None else f'{over_scan:.1f}x'} | "
+            f"{_whole(record.median('journey-audit --help'))} | "
+            f"{_whole(record.median('journey-audit inspect'))} |"
+        )
+    lines += [
+        "",
+        "Every run, in order:",
+        "",
+        "| events | command | wall s | CPU s | peak MB | load |",
+    ]
+    lines.append("|---:|---|---:|---:|---:|---:|")
+    for record in records:
+        for label, runs in record.runs.items():
+            for run in runs:
+                if "error" in run:
+                    lines.append(f"| {record.events:,} | {label} | failed: {run['error']} | | | |")
+                    continue
+                lines.append(
+                    f"| {record.events:,} | {label} | {run['seconds']:.2f} | "
+                    f"{run['cpu_seconds']:.2f} | {run['peak_mb']:.0f} | {run['load']:.1f} |"
+                )
+    return [*lines, ""]
+
+
+def _whole(run: dict | None) -> str:
+    if run is None or "error" in run:
+        return f"failed: {run['error']}" if run else "failed"
+    return f"{run['seconds']:.2f} s, {run['peak_mb']:.0f} MB (load {run['load']:.1f})"
+
+
 # --- results file --------------------------------------------------------------------------
 
 
@@ -392,8 +553,14 @@ def machine() -> list[str]:
     ]
 
 
-def render(datasets: list[Dataset], load: tuple[str, str], seconds: float) -> str:
-    """The results as a Markdown page: all measurements, then the comparisons and targets."""
+def render(
+    datasets: list[Dataset],
+    load: tuple[str, str],
+    seconds: float,
+    whole: list[EndToEnd] | None = None,
+) -> str:
+    """The results as a Markdown page: the whole processes end to end, then every
+    measurement inside a process and the comparisons."""
     lines = [
         "# Benchmark results",
         "",
@@ -408,6 +575,7 @@ def render(datasets: list[Dataset], load: tuple[str, str], seconds: float) -> st
         "task alone, peak resident memory of that process (libraries and the event table",
         "read before the task included). See benchmarks/README.md for what each task does.",
         "",
+        *render_end_to_end(whole or []),
         "## Reading",
         "",
         "| log | events | CSV s | Parquet s | XES s | pm4py.read_xes s | XES speed-up | "
@@ -469,6 +637,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-events", type=int, default=LARGE_EVENTS, help="for --large")
     parser.add_argument("--no-real", action="store_true", help="skip ../shared/realdata")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--end-to-end",
+        type=int,
+        nargs="*",
+        default=list(END_TO_END_EVENTS),
+        help="events of the whole-process comparison (none: skip it)",
+    )
+    parser.add_argument("--rounds", type=int, default=END_TO_END_ROUNDS, help="A B rounds")
     parser.add_argument("--task", choices=TASKS, help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--journey", help=argparse.SUPPRESS)
@@ -477,6 +653,7 @@ def main(argv: list[str] | None = None) -> int:
         print(RESULT_MARK + json.dumps(run_task(args.task, args.path, args.journey)), flush=True)
         return 0
     began, load_at_start = time.perf_counter(), _load()
+    whole = [end_to_end(events, args.rounds) for events in args.end_to_end]
     datasets = [
         generated(events, ("parquet", "csv", "xes") if events <= XES_UP_TO else ("parquet", "csv"))
         for events in args.sizes
@@ -487,7 +664,10 @@ def main(argv: list[str] | None = None) -> int:
         run_dataset(dataset, with_large_path=dataset.generated)
         if not args.no_write:  # after every log, so that a long run leaves what it measured
             page = render(
-                datasets[: number + 1], (load_at_start, _load()), time.perf_counter() - began
+                datasets[: number + 1],
+                (load_at_start, _load()),
+                time.perf_counter() - began,
+                whole,
             )
             RESULTS.write_text(page, encoding="utf-8")
     if args.large:
@@ -496,7 +676,7 @@ def main(argv: list[str] | None = None) -> int:
         large.results["audit, large-log path"] = result
         print(f"  {large.name:<34} {'audit, large-log path':<24} {_cell(result)}", flush=True)
         datasets.append(large)
-    page = render(datasets, (load_at_start, _load()), time.perf_counter() - began)
+    page = render(datasets, (load_at_start, _load()), time.perf_counter() - began, whole)
     print()
     print(page)
     if not args.no_write:
