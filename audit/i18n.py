@@ -69,14 +69,14 @@ class Messages:
             raise ValueError(f"unknown message context {context!r}")
         self.context = context
 
-    def text(self, key: str, language: str, **values: object) -> str:
+    def text(self, key: str, language: str, /, **values: object) -> str:
         """The text ``key`` in ``language``, its fields filled with ``values`` formatted for
         the language. An unknown key raises KeyError at once: a typo must fail a test, not
         show a raw key to a workshop."""
         template = _translations(language).pgettext(self.context, key)
         return _fill(template, language, values)
 
-    def plural(self, key: str, n: int, language: str, **values: object) -> str:
+    def plural(self, key: str, n: int, language: str, /, **values: object) -> str:
         """The text ``key`` in the form for the count ``n`` ("1 case", "2 cases"), filled
         with ``values`` as :meth:`text` does."""
         template = _translations(language).npgettext(self.context, key, key, n)

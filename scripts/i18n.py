@@ -226,14 +226,14 @@ def translation_problems(english: Catalog, catalog: Catalog, language: str) -> l
         texts = message_texts(message)
         if message.pluralizable and len(texts) != catalog.num_plurals:
             found.append(f"{name} has {len(texts)} forms, not {catalog.num_plurals}")
-        for text in texts:
+        expected = fields(message_texts(source)[-1])
+        for form, text in enumerate(texts):
             if not text:
                 found.append(f"{name} has no translation")
-            elif fields(text) != fields(message_texts(source)[-1]):
-                found.append(
-                    f"{name} has placeholders {fields(text)}, English has "
-                    f"{fields(message_texts(source)[-1])}"
-                )
+            elif fields(text) != expected and not (
+                message.pluralizable and form == 0 and set(fields(text)) <= set(expected)
+            ):  # a singular may say "once" instead of "{count} times"
+                found.append(f"{name} has placeholders {fields(text)}, English has {expected}")
     return found
 
 
@@ -253,8 +253,8 @@ def update() -> None:
             previous = old.get(source.id, context=source.context)
             kept = previous is not None and source.pluralizable == previous.pluralizable
             flags = set(previous.flags) if kept else set()
-            if kept and previous.auto_comments != [note] and any(message_texts(previous)):
-                flags.add("fuzzy")
+            if kept and _squeezed(previous.auto_comments) != _squeezed([note]):
+                flags.add("fuzzy")  # its English changed: a translator must look again
             catalog.add(
                 source.id,
                 previous.string if kept else empty,
@@ -264,6 +264,11 @@ def update() -> None:
                 flags=flags,
             )
         save(catalog, language)
+
+
+def _squeezed(comments: list[str]) -> str:
+    """Comments without their white space (write_po wraps long ones over several lines)."""
+    return re.sub(r"\s", "", "".join(comments))
 
 
 def add(context: str, key: str, texts: dict[str, list[str]]) -> None:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from audit.engine.conformance import DEVIATION_KINDS, ConformanceMeasures
 from audit.findings.humanize import LANGUAGES, format_count, format_share
-from audit.findings.texts import text
+from audit.findings.texts import counted, text
 
 
 def conformance_line(conformance: ConformanceMeasures, language: str) -> str | None:
@@ -37,7 +37,7 @@ def stage_evidence(conformance: ConformanceMeasures, language: str) -> list[str 
     sentences: list[str | None] = []
     for row in conformance.stages.to_dict(orient="records"):
         phrases = [
-            text(f"conformance.{kind}", language, count=format_count(row[kind], language))
+            counted(f"conformance.{kind}", row[kind], language)
             for kind in DEVIATION_KINDS
             if row[kind]
         ]

@@ -31,8 +31,8 @@ import pandas as pd
 
 from audit import scratch
 from audit.engine.result import Measures
-from audit.findings.humanize import format_count, format_number
-from audit.findings.texts import text
+from audit.findings.humanize import format_number
+from audit.findings.texts import counted, text
 from audit.journey.compiled import SURVEY_KINDS, CompiledJourney
 
 COMPARISONS: tuple[str, ...] = ("all", "handoffs", "pingpong", "promise", "rework", "stage")
@@ -203,16 +203,17 @@ def experience_sentences(
         if low is None or high is None or pd.isna(low[column]) or pd.isna(high[column]):
             continue
         sentences.append(
-            text(
+            counted(
                 f"experience.{comparison}",
+                high["cases"],
                 language,
+                field="high_cases",
                 score=label,
                 stage=stage,
                 low=format_number(float(low[column]), language, digits),
                 high=format_number(float(high[column]), language, digits),
                 low_group=low_group,
                 high_group=high_group,
-                high_cases=format_count(high["cases"], language),
             )
         )
     return sentences

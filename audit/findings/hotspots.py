@@ -37,7 +37,7 @@ from audit.findings.humanize import (
     format_number,
     format_share,
 )
-from audit.findings.texts import text
+from audit.findings.texts import counted, in_cases, text
 from audit.journey.compiled import CompiledJourney
 
 HOTSPOTS_PER_LEVEL = 5
@@ -107,38 +107,33 @@ def _stage_phrases(row: pd.Series, language: str) -> dict[str, str]:
             p90=format_hours(row["wait_hours_p90"], language),
             median=format_hours(row["wait_hours_median"], language),
         ),
-        "handoffs": text(
+        "handoffs": counted(
             "stage.handoffs",
+            row["handoffs"],
             language,
             share=format_share(row["handoffs_component"], language),
-            count=_count(row["handoffs"], language),
         ),
-        "pingpong": text(
-            "stage.pingpong",
-            language,
-            count=_count(row["pingpongs"], language),
-            cases=_count(cases, language),
+        "pingpong": counted(
+            "stage.pingpong", row["pingpongs"], language, in_cases=in_cases(cases, language)
         ),
-        "rework": text(
+        "rework": counted(
             "stage.rework",
+            row["self_loops"] + row["repetitions"],
             language,
             share=format_share(row["rework_component"], language),
-            count=_count(row["self_loops"] + row["repetitions"], language),
         ),
-        "back_jumps": text(
-            "stage.back_jumps", language, count=_count(row["back_jumps_into"], language)
-        ),
+        "back_jumps": counted("stage.back_jumps", row["back_jumps_into"], language),
         "promise": text(
             "stage.promise",
             language,
             promise=format_hours(row["promise_hours"], language),
             share=format_share(0.0 if pd.isna(promise_kept) else promise_kept, language),
         ),
-        "dropoff": text(
+        "dropoff": counted(
             "stage.dropoff",
+            row["dropoffs"],
             language,
             share=format_share(row["dropoff_component"], language),
-            count=_count(row["dropoffs"], language),
         ),
         "silence": text(
             "stage.silence",
@@ -148,10 +143,10 @@ def _stage_phrases(row: pd.Series, language: str) -> dict[str, str]:
         ),
     }
     if pd.notna(row.get("repeat_contacts_component")):
-        phrases["repeat_contacts"] = text(
+        phrases["repeat_contacts"] = counted(
             "stage.repeat_contacts",
+            row["repeat_contacts"],
             language,
-            count=_count(row["repeat_contacts"], language),
             days=format_number(row["repeat_within_days"], language, digits=0),
         )
     return phrases
@@ -188,17 +183,17 @@ def _org_unit_phrases(row: pd.Series, language: str) -> dict[str, str]:
         "wait": text(
             "org_unit.wait", language, median=format_hours(row["wait_hours_median"], language)
         ),
-        "handoffs": text(
+        "handoffs": counted(
             "org_unit.handoffs",
+            row["handoffs_in"],
             language,
             share=format_share(row["handoffs_component"], language),
-            count=_count(row["handoffs_in"], language),
         ),
-        "pingpong": text(
+        "pingpong": counted(
             "org_unit.pingpong",
+            row["pingpongs"],
             language,
-            count=_count(row["pingpongs"], language),
-            cases=_count(row["cases"], language),
+            in_cases=in_cases(row["cases"], language),
         ),
     }
 
@@ -206,18 +201,16 @@ def _org_unit_phrases(row: pd.Series, language: str) -> dict[str, str]:
 def _handoff_pair_phrases(row: pd.Series, language: str) -> dict[str, str]:
     """One phrase per handoff pair component, in `language`."""
     return {
-        "handoffs": text(
+        "handoffs": counted(
             "handoff_pair.handoffs",
+            row["count"],
             language,
-            count=_count(row["count"], language),
-            cases=_count(row["cases"], language),
+            in_cases=in_cases(row["cases"], language),
         ),
         "wait": text(
             "handoff_pair.wait", language, median=format_hours(row["wait_hours_median"], language)
         ),
-        "pingpong": text(
-            "handoff_pair.pingpong", language, bounced=_count(row["bounced_back"], language)
-        ),
+        "pingpong": counted("handoff_pair.pingpong", row["bounced_back"], language),
     }
 
 
@@ -340,19 +333,14 @@ def _add_what_ifs(hotspots: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.
     return hotspots
 
 
-def check_order(by: str) -> None:
-    """Raise AuditInputError naming the ORDERS when `by` is not one of them."""
-    if by not in ORDERS:
-        raise AuditInputError(
-            f"unknown hotspot order {by!r}", hint=f"choose one of: {', '.join(ORDERS)}"
-        )
-
-
 def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
     """The hotspots ordered within each level (levels keep their order): by "friction"
     (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
     orders the hotspots without a what-if, which come last)."""
-    check_order(by)
+    if by not in ORDERS:
+        raise AuditInputError(
+            f"unknown hotspot order {by!r}", hint=f"choose one of: {', '.join(ORDERS)}"
+        )
     worth = [
         -what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else math.inf
         for what_if in hotspots["what_if"]

@@ -14,7 +14,7 @@ from audit.findings.experience import experience_sentences
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import top_cause
 from audit.findings.result import AuditResult
-from audit.findings.texts import text
+from audit.findings.texts import counted, text
 
 CONSOLE_HOTSPOTS_PER_LEVEL = 3
 """How many hotspots of each level the console summary shows."""
@@ -115,11 +115,7 @@ def _repeat_contact_lines(result: AuditResult) -> list[str]:
     ]
     if totals["cases_without_customer"]:
         lines.append(
-            text(
-                "summary.no_customer",
-                lang,
-                cases=format_count(totals["cases_without_customer"], lang),
-            )
+            counted("summary.no_customer", totals["cases_without_customer"], lang, field="cases")
         )
     top = top_cause(result.repeat_causes)
     if top is not None:

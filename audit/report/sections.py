@@ -45,7 +45,7 @@ from audit.report.blocks import (
 )
 from audit.report.citations import citation
 from audit.report.stories import build_customer_story, build_stories
-from audit.report.texts import has_text, text
+from audit.report.texts import has_text, plural, text
 
 MAP_ACTIVITY_SHARE = 0.95
 MAP_PATH_SHARE = 0.85
@@ -114,8 +114,11 @@ def friction_map(result, language: str) -> Section:
                 "name": row["stage"],
                 "score": format_number(row["friction"], language, 0),
                 "score_label": text("friction", language),
-                "cases": text(
-                    "cases_in_stage", language, cases=format_count(row["cases"], language)
+                "cases": plural(
+                    "cases_in_stage",
+                    round(row["cases"]),
+                    language,
+                    cases=format_count(row["cases"], language),
                 ),
                 "colour": colour,
                 "ink": ink,

@@ -20,7 +20,7 @@ from audit.engine import case_steps
 from audit.engine.customers import customer_journey, repeat_contact_customers
 from audit.findings.humanize import format_count, format_hours, format_number
 from audit.report.charts import customer_timeline_chart, timeline_chart
-from audit.report.texts import text
+from audit.report.texts import plural, text
 
 LABYRINTH_WEIGHTS: dict[str, int] = {
     "handoffs": 1,
@@ -103,10 +103,8 @@ def build_stories(result, language: str, count: int = 3) -> list[Story]:
 
 
 def _counted(key: str, language: str, count: float, **values: object) -> str:
-    """The sentence ``key`` for a count, its singular form (``key.one``) when it is 1."""
-    if count == 1:
-        return text(f"{key}.one", language, **values)
-    return text(key, language, count=format_count(float(count), language), **values)
+    """The sentence ``key`` in the form for the count ("once", "3 times")."""
+    return plural(key, round(count), language, count=format_count(float(count), language), **values)
 
 
 def story_sentences(case: pd.Series, steps: pd.DataFrame, language: str) -> list[str]:

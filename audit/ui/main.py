@@ -13,7 +13,7 @@ import streamlit as st
 from audit.errors import AuditInputError
 from audit.ui import housekeeping, session
 from audit.ui.filters import sidebar_filter
-from audit.ui.lang import language_switch, t
+from audit.ui.lang import language_switch, t, tn
 
 PAGE_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -54,11 +54,17 @@ def _sidebar_source(view: session.AuditView) -> None:
     st.sidebar.caption(
         t("app.source", name=view.settings.source.name)
         + "  \n"
-        + t("app.source_cases", cases=int(log["cases"]), events=int(log["events"]))
+        + tn(
+            "app.source_cases",
+            int(log["cases"]),
+            cases=int(log["cases"]),
+            events=int(log["events"]),
+        )
     )
     if view.case_filter.active:
         cases = int(view.result.measures.log["cases"])
-        st.sidebar.info(t("filter.active", shown=cases, total=int(log["cases"])))
+        total = int(log["cases"])
+        st.sidebar.info(tn("filter.active", total, shown=cases, total=total))
 
 
 def _privacy_switch() -> None:

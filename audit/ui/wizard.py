@@ -33,7 +33,7 @@ from audit.io.preview import (
 )
 from audit.privacy import PrivacyOptions
 from audit.ui import loading, session
-from audit.ui.lang import language, t
+from audit.ui.lang import language, t, tn
 from audit.ui.sources import LogSource
 
 ROLES: tuple[str, ...] = tuple(ROLE_FLAGS)
@@ -322,7 +322,15 @@ def _time_messages(check: TimeCheck) -> list[tuple[str, str]]:
         found.append(("warning", t("wizard.time.unread", count=count, values=check.values)))
     if check.implausible:
         found.append(
-            ("warning", t("wizard.time.implausible", count=check.implausible, column=column))
+            (
+                "warning",
+                tn(
+                    "wizard.time.implausible",
+                    check.implausible,
+                    count=check.implausible,
+                    column=column,
+                ),
+            )
         )
     return found
 

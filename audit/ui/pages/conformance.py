@@ -12,7 +12,7 @@ from audit.findings.conformance import conformance_line, stage_evidence
 from audit.findings.humanize import format_count, format_share
 from audit.report.charts import COMPONENT_COLOURS
 from audit.ui import charts, widgets
-from audit.ui.lang import language, t
+from audit.ui.lang import language, t, tn
 from audit.ui.page import current_view, heading
 
 KIND_COLOURS: dict[str, str] = {
@@ -23,12 +23,17 @@ KIND_COLOURS: dict[str, str] = {
 """One colour per kind of deviation; out of order shares the back-jumps' colour."""
 
 
+def _cases(count: int, lang: str) -> str:
+    """The count of cases under a metric ("12 cases")."""
+    return tn("conformance.metric.cases", int(count), count=format_count(count, lang))
+
+
 def _metrics(totals: dict, lang: str) -> None:
     columns = st.columns(1 + len(DEVIATION_KINDS))
     columns[0].metric(
         t("conformance.metric.share"),
         format_share(totals["conforming_cases_share"], lang),
-        t("conformance.metric.cases", count=format_count(totals["conforming_cases"], lang)),
+        _cases(totals["conforming_cases"], lang),
         delta_color="off",
         delta_arrow="off",
     )
@@ -37,7 +42,7 @@ def _metrics(totals: dict, lang: str) -> None:
         column.metric(
             t(f"conformance.metric.{kind}"),
             format_share(cases / totals["cases"], lang),
-            t("conformance.metric.cases", count=format_count(cases, lang)),
+            _cases(cases, lang),
             delta_color="off",
             delta_arrow="off",
         )

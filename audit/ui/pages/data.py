@@ -8,7 +8,7 @@ import streamlit as st
 
 from audit.errors import AuditInputError
 from audit.ui import session, widgets
-from audit.ui.lang import t
+from audit.ui.lang import t, tn
 from audit.ui.page import heading
 from audit.ui.sources import LOG_SUFFIXES, examples, uploaded_source
 from audit.ui.wizard import FRICTION_PAGE, file_preview, import_wizard
@@ -119,7 +119,8 @@ def render() -> None:
     st.divider()
     log = view.full.measures.log
     st.subheader(f"{t('data.current')}: {view.settings.source.name}")
-    st.caption(t("app.source_cases", cases=int(log["cases"]), events=int(log["events"])))
+    cases, events = int(log["cases"]), int(log["events"])
+    st.caption(tn("app.source_cases", cases, cases=cases, events=events))
     data_quality(view)
     st.subheader(t("data.preview"))
     widgets.table(view.log.events.slice(0, 100).to_pandas(), "first_events")

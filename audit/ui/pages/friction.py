@@ -16,7 +16,7 @@ from audit.pipeline import AuditResult
 from audit.report.charts import COMPONENT_COLOURS, OUTSIDE_IN, WAIT_GREY
 from audit.ui import charts, widgets
 from audit.ui.business_hours import calendar_and_working_hours
-from audit.ui.lang import language, t
+from audit.ui.lang import language, t, tn
 from audit.ui.page import current_view, heading
 
 
@@ -230,8 +230,9 @@ def customers_who_come_back(result: AuditResult) -> None:
     chains = customers.totals["labyrinth_customers"]
     if chains:
         st.caption(
-            t(
+            tn(
                 "repeat.chains",
+                int(chains),
                 count=format_count(chains, language()),
                 cases=CHAIN_CASES,
                 chain_days=CHAIN_DAYS,

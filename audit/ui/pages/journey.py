@@ -15,7 +15,7 @@ from audit.journey import JourneyMap
 from audit.journey.compiled import OUTCOME_KINDS
 from audit.journey.patterns import REGEX_PREFIX
 from audit.ui import session
-from audit.ui.lang import t
+from audit.ui.lang import t, tn
 from audit.ui.page import current_view, heading
 
 OUTCOMES = OUTCOME_KINDS
@@ -118,7 +118,8 @@ def tables(view: session.AuditView, key: str) -> None:
     unmapped = view.full.journey.unmapped
     if unmapped:
         names = ", ".join(unmapped[:12]) + (" …" if len(unmapped) > 12 else "")
-        st.warning(t("journey.unmapped", count=len(unmapped), names=names), icon=":material/help:")
+        warning = tn("journey.unmapped", len(unmapped), count=len(unmapped), names=names)
+        st.warning(warning, icon=":material/help:")
     else:
         st.success(t("journey.all_mapped"), icon=":material/check_circle:")
     stage_names = [str(name) for name in stages["stage"].dropna()]
