@@ -43,6 +43,16 @@ def _finished_cases(
     )
 
 
+def segment_values(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
+    """The segments of `column` a calibration can be narrowed to, most cases first."""
+    build_case_segments(con, segment_column(con, column))
+    rows = con.execute(
+        f"SELECT case_group FROM {CASE_SEGMENTS_TABLE} GROUP BY case_group "
+        "ORDER BY count(*) DESC, case_group"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def _check_share(share: float) -> None:
     if not 0 < share <= 1:
         raise AuditInputError(

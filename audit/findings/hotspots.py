@@ -37,7 +37,7 @@ from audit.findings.humanize import (
     format_number,
     format_share,
 )
-from audit.findings.texts import counted, in_cases, text
+from audit.findings.texts import counted, in_cases, plural, text
 from audit.journey.compiled import CompiledJourney
 
 HOTSPOTS_PER_LEVEL = 5
@@ -291,9 +291,8 @@ def what_if_sentence(name: str, what_if: dict, language: str) -> str:
     }
     if not what_if["cases_affected"]:
         return text("what_if.none", language, **values)
-    if values["after"] == values["before"]:
-        return text("what_if.median_kept", language, **values)
-    return text("what_if", language, **values)
+    key = "what_if.median_kept" if values["after"] == values["before"] else "what_if"
+    return plural(key, what_if["cases_affected"], language, **values)
 
 
 def _what_ifs(
@@ -333,14 +332,19 @@ def _add_what_ifs(hotspots: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.
     return hotspots
 
 
-def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
-    """The hotspots ordered within each level (levels keep their order): by "friction"
-    (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
-    orders the hotspots without a what-if, which come last)."""
+def check_order(by: str) -> None:
+    """Raise AuditInputError naming the ORDERS when `by` is not one of them."""
     if by not in ORDERS:
         raise AuditInputError(
             f"unknown hotspot order {by!r}", hint=f"choose one of: {', '.join(ORDERS)}"
         )
+
+
+def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The hotspots ordered within each level (levels keep their order): by "friction"
+    (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
+    orders the hotspots without a what-if, which come last)."""
+    check_order(by)
     worth = [
         -what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else math.inf
         for what_if in hotspots["what_if"]

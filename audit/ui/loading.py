@@ -20,7 +20,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TypeVar
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -38,6 +40,8 @@ from audit.privacy import PrivacyOptions, PrivacyReport, protect_log
 from audit.process.blueprint import blueprint_table
 from audit.ui.filters import NO_FILTER, CaseFilter, matching_cases
 from audit.ui.sources import LogSource
+
+T = TypeVar("T")
 
 _CONNECTION_LOCK = threading.Lock()
 """An audit's DuckDB connection is shared by every session that shows it, and a DuckDB
@@ -207,3 +211,10 @@ def segments(result: AuditResult, column: str) -> Segments:
     with _CONNECTION_LOCK:
         measured = segment_measures(result.connection, column)
     return find_segments(measured, result.measures, result.journey, column)
+
+
+def on_connection(result: AuditResult, question: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """Ask one question of the audit's connection (a promise-calibrator query), holding its
+    lock."""
+    with _CONNECTION_LOCK:
+        return question(result.connection)

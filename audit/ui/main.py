@@ -25,6 +25,7 @@ AUDIT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("customer", "nav.customer", ":material/person:"),
     ("experience", "nav.experience", ":material/sentiment_satisfied:"),
     ("conformance", "nav.conformance", ":material/rule:"),
+    ("promises", "nav.promises", ":material/handshake:"),
     ("trend", "nav.trend", ":material/trending_up:"),
     ("compare", "nav.compare", ":material/compare_arrows:"),
     ("report", "nav.report", ":material/description:"),
