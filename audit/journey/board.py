@@ -25,7 +25,7 @@ from audit.errors import AuditInputError
 from audit.journey.compile import compile_journey
 from audit.journey.compiled import OUTCOME_KINDS
 from audit.journey.durations import DURATION_HINT, parse_duration
-from audit.journey.model import JourneyMap
+from audit.journey.model import JourneyMap, Survey
 from audit.journey.patterns import REGEX_PREFIX, parse_pattern
 
 EDIT_OPS: tuple[str, ...] = (
@@ -94,6 +94,13 @@ def _owned(table: pd.DataFrame, column: str, owner: object) -> list[str]:
     return table.loc[chosen, "activity"].tolist()
 
 
+def _resolved(journey: JourneyMap, activities: list[str]) -> pd.DataFrame:
+    """Who claims each activity (`CompiledJourney.activities`); AuditInputError when two
+    entries claim one. The survey columns, which no board edit touches, are not checked:
+    the board knows the log's activities, not its columns."""
+    return compile_journey(journey.model_copy(update={"survey": Survey()}), activities).activities
+
+
 def _stage_index(data: dict, stage: str) -> int:
     for index, item in enumerate(data["stages"]):
         if item["name"] == stage:
@@ -121,7 +128,7 @@ def _validated(data: dict, journey: JourneyMap, activities: list[str], **target)
             **target,
         ) from None
     try:
-        compile_journey(edited, activities)
+        _resolved(edited, activities)
     except AuditInputError as error:
         raise BoardEditError(str(error), code="invalid", hint="undo the change", **target) from None
     return edited
@@ -160,7 +167,7 @@ def _release(data: dict, table: pd.DataFrame, activity: str, keep: str | None) -
 
 def move_card(journey: JourneyMap, activities: list[str], activity: str, stage: str | None):
     """The map with ``activity`` in ``stage`` (None: in no stage, the unmapped tray)."""
-    table = compile_journey(journey, activities).activities
+    table = _resolved(journey, activities)
     data = journey.model_dump()
     if stage is not None:
         target = data["stages"][_stage_index(data, stage)]
@@ -189,7 +196,7 @@ def add_stage(
 ) -> JourneyMap:
     """The map with a new stage ``name`` at ``index`` (default: last), holding ``activity``
     (a stage needs one: the board adds a stage by dropping a card on it)."""
-    table = compile_journey(journey, activities).activities
+    table = _resolved(journey, activities)
     data = journey.model_dump()
     _check_name(journey, name, None)
     position = len(data["stages"]) if index is None else max(0, min(index, len(data["stages"])))
@@ -253,7 +260,7 @@ def move_stage(journey: JourneyMap, activities: list[str], stage: str, index: in
 
 def set_touchpoint(journey: JourneyMap, activities: list[str], activity: str, on: bool):
     """The map with ``activity`` a customer touchpoint (``on``) or backstage."""
-    table = compile_journey(journey, activities).activities
+    table = _resolved(journey, activities)
     row = table.loc[table["activity"] == activity]
     if not row.empty and bool(row["is_touchpoint"].iloc[0]) == on:
         return journey
@@ -279,7 +286,7 @@ def set_outcome(journey: JourneyMap, activities: list[str], activity: str, kind:
             hint=f"use one of {', '.join(OUTCOME_KINDS)}",
             activity=activity,
         )
-    table = compile_journey(journey, activities).activities
+    table = _resolved(journey, activities)
     data = journey.model_dump()
     for other in OUTCOME_KINDS:
         data["outcomes"][other] = _without(

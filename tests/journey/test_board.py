@@ -37,6 +37,7 @@ touchpoints:
     channel: phone
 outcomes:
   good: [Pay]
+survey: {nps: nps}
 """,
     "test.yaml",
 )
@@ -57,7 +58,7 @@ def edit(journey=MAP, **fields):
 
 
 def stage_of(journey) -> dict[str, str | None]:
-    table = compile_journey(journey, ACTIVITIES).activities
+    table = compile_journey(journey, ACTIVITIES, ["nps"]).activities
     return dict(zip(table["activity"], table["stage"], strict=True))
 
 
@@ -144,7 +145,7 @@ def test_outcomes_are_set_and_cleared():
     assert (bad.outcomes.good, bad.outcomes.bad) == ([], ["Pay"])
     none = edit(op="set_outcome", activity="Pay", kind=None)
     assert (none.outcomes.good, none.outcomes.bad) == ([], [])
-    table = compile_journey(bad, ACTIVITIES).activities.set_index("activity")
+    table = compile_journey(bad, ACTIVITIES, ["nps"]).activities.set_index("activity")
     assert table.loc["Pay", "outcome"] == "bad"
 
 
@@ -173,7 +174,7 @@ def test_an_activity_named_like_a_pattern_is_moved_by_its_exact_name():
     moved = apply_edit(
         MAP, activities, {"op": "move_card", "activity": "Check*", "stage": "Decide"}
     )
-    table = compile_journey(moved, activities).activities.set_index("activity")
+    table = compile_journey(moved, activities, ["nps"]).activities.set_index("activity")
     assert table.loc["Check*", "stage"] == "Decide"
     assert table.loc["Check id", "stage"] == "Ask"
 
@@ -192,7 +193,7 @@ LOG = event_log(
 
 
 def test_the_board_carries_each_cards_evidence_notes_friction_and_lanes():
-    compiled = compile_journey(MAP, ["Apply", "Check docs", "Decide", "Pay", "Archive"])
+    compiled = compile_journey(MAP, ["Apply", "Check docs", "Decide", "Pay", "Archive"], ["nps"])
     friction = pd.DataFrame({"stage": ["Ask", "Decide"], "friction": [40.0, 10.0]})
     friction["change"] = [9.5, None]
     lanes = pd.DataFrame(
