@@ -531,12 +531,15 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
             f"{len(lost)} activities occur only in dropped rows and so not as events: "
             + ", ".join(lost[:10])
         )
+    # events per case and timestamp (cheaper than count(DISTINCT)); duplicates share their
+    # case and timestamp, so only the events of a moment with several are searched for them
+    con.execute(
+        "CREATE TEMP TABLE moments AS "
+        "SELECT case_id, timestamp, count(*) AS events FROM final GROUP BY case_id, timestamp"
+    )
     single, tied = con.execute(
         """
-        WITH moments AS (  -- events per case and timestamp; cheaper than count(DISTINCT)
-            SELECT case_id, count(*) AS events FROM final GROUP BY case_id, timestamp
-        ),
-        per_case AS (
+        WITH per_case AS (
             SELECT case_id, sum(events) AS events, max(events) AS most_at_once
             FROM moments GROUP BY case_id
         )
@@ -548,9 +551,14 @@ def _quality(con: duckdb.DuckDBPyConnection, raw: RawLog, notes: list[str]) -> D
         con,
         raw,
         f"""
-        WITH copies AS (
+        WITH shared AS (
+            SELECT * FROM final
+            SEMI JOIN (SELECT case_id, timestamp FROM moments WHERE events > 1) AS tied
+            USING (case_id, timestamp)
+        ),
+        copies AS (
             SELECT count(*) AS copies, max({EVENT_INDEX}) AS last_copy
-            FROM final
+            FROM shared
             GROUP BY case_id, activity, timestamp, start_timestamp, resource
             HAVING count(*) > 1
         )
