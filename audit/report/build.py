@@ -53,6 +53,7 @@ def build_report(
         sections.friction_map(result, language),
         sections.weakest_stage(result, language),
         sections.hotspots(result, language),
+        sections.worth(result, language),
         sections.business_hours(result, language),
         sections.process(result, language),
         sections.handoffs(result, language),

@@ -13,6 +13,7 @@ import pandas as pd
 from audit.compare import JOURNEY, Comparison
 from audit.engine.business_hours import twin_name
 from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS
+from audit.engine.levels import PROMISE_SHARES, percentile_name
 from audit.findings.business_hours import (
     STAGE_TIMES,
     calendar_sentence,
@@ -218,6 +219,58 @@ def hotspots(result, language: str) -> Section:
         text("sec.hotspots", language),
         [paragraph(text("hotspots.intro", language)), table(columns, rows)],
     )
+
+
+def worth(result, language: str) -> Section | None:
+    """What a fix is worth (the stage and handoff hotspots together, most customer-days a
+    month first) and how long each stage takes for 50, 80 and 90 % of its customers (the promise
+    calibrator); None when there is neither."""
+    hotspots = result.hotspots
+    fixes = hotspots[[isinstance(what_if, dict) for what_if in hotspots["what_if"]]]
+    days = [what_if["customer_days_saved_per_month"] for what_if in fixes["what_if"]]
+    fixes = fixes.iloc[sorted(range(len(fixes)), key=lambda i: -days[i])]
+    blocks: list[Block] = []
+    if not fixes.empty:
+        typical = format_hours(fixes.iloc[0]["what_if"]["typical_wait_hours"], language)
+        blocks.append(paragraph(text("worth.intro", language, typical=typical)))
+        columns = [
+            Column(text("col.where", language)),
+            Column(text("col.worth_after", language), num=True),
+            Column(text("col.cases", language), num=True),
+            Column(text("col.worth_days", language), num=True),
+        ]
+        rows = [
+            [
+                row["name"],
+                format_hours(row["what_if"]["lead_time_hours_median_after"], language),
+                format_count(row["what_if"]["cases_affected"], language),
+                format_count(row["what_if"]["customer_days_saved_per_month"], language),
+            ]
+            for _, row in fixes.head(MAX_TABLE_ROWS).iterrows()
+        ]
+        blocks += [table(columns, rows), paragraph(fixes.iloc[0][f"what_if_{language}"], "lead")]
+    stages = result.measures.stages
+    stages = stages[stages["stage"].isin(result.journey.stages["stage"])]
+    shares = [percentile_name(share) for share in PROMISE_SHARES]
+    if stages[shares].notna().any().any():
+        blocks += [
+            heading(text("worth.promises", language)),
+            paragraph(text("worth.promises_intro", language)),
+        ]
+        columns = [
+            Column(text("col.stage", language)),
+            Column(text("col.promise", language), num=True),
+        ]
+        columns += [Column(text(f"col.within.{name}", language), num=True) for name in shares]
+        rows = [
+            [row["stage"], format_hours(row["promise_hours"], language)]
+            + [format_hours(row[name], language) for name in shares]
+            for _, row in stages.head(MAX_TABLE_ROWS).iterrows()
+        ]
+        blocks.append(table(columns, rows))
+    if not blocks:
+        return None
+    return Section("worth", text("sec.worth", language), blocks)
 
 
 def process(result, language: str) -> Section:

@@ -21,6 +21,7 @@ SECTIONS = (
     "friction-map",
     "weakest-stage",
     "hotspots",
+    "worth",
     "process",
     "handoffs",
     "labyrinth",
