@@ -216,7 +216,7 @@ JourneyOption = Annotated[
     typer.Option("--journey", help="Journey map (YAML); without it one is drafted from the log."),
 ]
 LanguageOption = Annotated[
-    str | None, typer.Option("--language", help="en or fi (default: the journey map's).")
+    str | None, typer.Option("--language", help="en, fi or sv (default: the journey map's).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 RepeatWithinOption = Annotated[
@@ -274,7 +274,7 @@ def inspect_log(log: LogArgument, as_json: JsonOption = False, *, options: LogOp
 def draft(
     log: LogArgument,
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the YAML.")],
-    language: Annotated[str, typer.Option("--language", help="en or fi.")] = "en",
+    language: Annotated[str, typer.Option("--language", help="en, fi or sv.")] = "en",
     *,
     options: LogOptions,
 ) -> None:
@@ -415,7 +415,7 @@ def report(
     log: LogArgument,
     output: Annotated[Path, typer.Option("-o", "--output", help="report.html or report.pdf")],
     journey: JourneyOption = None,
-    language: Annotated[str, typer.Option("--language", help="en or fi.")] = "en",
+    language: Annotated[str, typer.Option("--language", help="en, fi or sv.")] = "en",
     privacy: Annotated[
         bool,
         typer.Option(

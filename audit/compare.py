@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 
 from audit.engine.steps import PINGPONGS_TABLE, STEPS_TABLE
 from audit.errors import AuditInputError
+from audit.findings.humanize import LANGUAGES
 from audit.io.schema import CASE, TIMESTAMP
 from audit.report.safe import safe_csv
 from audit.stats import SHARE_TEST, benjamini_hochberg, mann_whitney_p, two_proportion_p
@@ -111,7 +112,7 @@ class Comparison:
         "no clear change").
     friction: stage, order, before, after, change (friction scores 0-100, descriptive).
     hotspots: level, name, status ("appeared", "disappeared", "improved", "worsened",
-        "unchanged"), before_score, after_score, evidence_en, evidence_fi.
+        "unchanged"), before_score, after_score, evidence_en, evidence_fi, evidence_sv.
     """
 
     before_label: str
@@ -332,7 +333,7 @@ def _friction_change(before, after) -> pd.DataFrame:
 
 
 def compare_hotspots(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
-    """Match hotspots (columns level, name, score, evidence_en, evidence_fi) by level and name.
+    """Match hotspots (columns level, name, score, evidence_<language>) by level and name.
 
     A hotspot only after is "appeared", only before "disappeared"; in both, "improved" when
     its score fell by more than HOTSPOT_TOLERANCE of the larger score, "worsened" when it
@@ -340,7 +341,7 @@ def compare_hotspots(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     disappeared, then by score. The evidence is the latest sentence (after, else before).
     """
     keys = ["level", "name"]
-    evidence = ["evidence_en", "evidence_fi"]
+    evidence = [f"evidence_{language}" for language in LANGUAGES]
     merged = before[keys + ["score", *evidence]].merge(
         after[keys + ["score", *evidence]], on=keys, how="outer", suffixes=("_before", "_after")
     )

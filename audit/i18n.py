@@ -220,3 +220,40 @@ def month_names(language: str, width: str = "wide") -> list[str]:
 
     names = get_month_names(width, context="stand-alone", locale=language)
     return [names[month] for month in range(1, 13)]
+
+
+def vega_locale(language: str) -> dict[str, dict[str, object]]:
+    """Vega-Lite's ``config.locale`` for ``language``, built from Babel's data: the decimal
+    mark, digit grouping and percent sign of the axes' numbers, and the month and day names of
+    their dates (a chart's months in Finnish are "tammi", "helmi", not "Jan", "Feb")."""
+    from babel import Locale
+    from babel.dates import get_day_names, get_period_names
+
+    check_language(language)
+    locale = Locale.parse(language)
+    symbols = locale.number_symbols["latn"]
+    percent_suffix = locale.percent_formats[None].pattern.split("0")[-1]
+    days = get_day_names("wide", context="stand-alone", locale=locale)
+    short_days = get_day_names("abbreviated", context="stand-alone", locale=locale)
+    periods = get_period_names("abbreviated", context="format", locale=locale)
+    return {
+        "number": {
+            "decimal": symbols["decimal"],
+            "thousands": symbols["group"],
+            "grouping": [3],
+            "currency": ["", ""],
+            "percent": percent_suffix,
+            "minus": symbols["minusSign"],
+        },
+        "time": {
+            "dateTime": "%Y-%m-%d %H:%M:%S",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
+            "periods": [periods["am"], periods["pm"]],
+            # d3 counts the week from Sunday, Babel from Monday (0)
+            "days": [days[(day + 6) % 7] for day in range(7)],
+            "shortDays": [short_days[(day + 6) % 7] for day in range(7)],
+            "months": month_names(language),
+            "shortMonths": month_names(language, "abbreviated"),
+        },
+    }

@@ -79,7 +79,9 @@ def test_benjamini_hochberg_and_verdicts_by_hand():
 def test_hotspots_matched_by_level_and_name():
     def hotspots(rows):
         frame = pd.DataFrame(rows, columns=["level", "name", "score"])
-        return frame.assign(evidence_en=frame["name"] + " en", evidence_fi=frame["name"] + " fi")
+        return frame.assign(
+            **{f"evidence_{lang}": frame["name"] + f" {lang}" for lang in ("en", "fi", "sv")}
+        )
 
     before = hotspots(
         [["stage", "Assessment", 48.0], ["org_unit", "Fraud check", 30.0], ["stage", "Pay", 10.0]]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 
-LANGUAGES: tuple[str, ...] = ("en", "fi")
+from audit.i18n import LANGUAGES as _CATALOGUE_LANGUAGES
+
+LANGUAGES: tuple[str, ...] = tuple(_CATALOGUE_LANGUAGES)
 """The languages every sentence of the findings exists in."""
 
 _UNITS = {

@@ -42,8 +42,7 @@ CAUSE_COLUMNS: tuple[str, ...] = (
     "p_value",
     "q_value",
     "significant",
-    "evidence_en",
-    "evidence_fi",
+    *(f"evidence_{language}" for language in LANGUAGES),
 )
 """Columns of the cause table."""
 

@@ -33,7 +33,7 @@ from audit.journey.durations import DURATION_HINT, parse_duration
 from audit.journey.patterns import PATTERN_HINT, ActivityPattern, parse_pattern
 from audit.journey.working_calendar import WorkingCalendar
 
-LANGUAGES: tuple[str, ...] = ("en", "fi")
+LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
 """Languages of the findings sentences."""
 
 
@@ -175,7 +175,7 @@ class JourneyMap(_Section):
     """
 
     journey: Name
-    language: Literal["en", "fi"] = "en"
+    language: Literal["en", "fi", "sv"] = "en"
     drafted: StrictBool = False
     notes: list[StrictStr] = Field(default_factory=list)
     stages: list[Stage]

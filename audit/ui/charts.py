@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from audit.i18n import vega_locale
 from audit.report import charts as report_charts
 from audit.report.charts import COMPONENT_COLOURS, INSIDE_OUT, OUTSIDE_IN, WAIT_GREY
 
@@ -53,6 +54,16 @@ def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         .configure_header(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
         .configure_view(strokeWidth=0)
     )
+
+
+def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
+    """The chart with ``language``'s decimal mark, grouping and month and day names on its
+    axes (Vega-Lite's config.locale, built from Babel's data)."""
+    copy = chart.copy(deep=True)
+    if copy.config is alt.Undefined:
+        copy.config = alt.Config()
+    copy.config.locale = vega_locale(language)
+    return copy
 
 
 def wrapped(name: str, width: int, lines: int = STRIP_LABEL_LINES) -> str:

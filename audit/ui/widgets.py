@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from audit.report.safe import safe_frame
-from audit.ui.lang import column_label, t
+from audit.ui.charts import localised
+from audit.ui.lang import column_label, language, t
 
 MAX_TABLE_ROWS = 1_000
 """Rows sent to the browser for one table; the CSV download holds the rest."""
@@ -64,8 +65,9 @@ def table(
 
 
 def chart(picture: alt.TopLevelMixin, data: pd.DataFrame, name: str) -> None:
-    """An altair chart across the page, with the numbers it draws as a CSV download."""
-    st.altair_chart(picture, width="stretch")
+    """An altair chart across the page, its axes in the user's language, with the numbers it
+    draws as a CSV download."""
+    st.altair_chart(localised(picture, language()), width="stretch")
     download(data, name)
 
 

@@ -173,7 +173,7 @@ def test_bad_draft_requests():
         draft_journey(_log({}))
     with pytest.raises(AuditInputError, match="lacks the column.*event_index"):
         draft_journey(_log(CLAIMS).drop_columns(["event_index"]))
-    with pytest.raises(AuditInputError, match="unknown language 'sv'"):
-        draft_journey(_log(CLAIMS), language="sv")
+    with pytest.raises(AuditInputError, match="unknown language 'de'"):
+        draft_journey(_log(CLAIMS), language="de")
     with pytest.raises(AuditInputError, match="cannot draft 0 stages"):
         draft_journey(_log(CLAIMS), n_stages=0)

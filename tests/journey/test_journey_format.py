@@ -147,7 +147,7 @@ def _error(text: str) -> str:
         (MINIMAL + "touchpoints:\n  - activity: yes\n", ["line 6", "True is not text", "quotes"]),
         (MINIMAL + "touchpoints:\n  - Call\n", ["line 6", "touchpoints > #1", "activity, channel"]),
         (MINIMAL + "touchpoints:\n  - channel: web\n", ["line 6", "'activity' is missing"]),
-        (MINIMAL + "language: sv\n", ["line 5", "'sv' is not allowed", "'en' or 'fi'"]),
+        (MINIMAL + "language: de\n", ["line 5", "'de' is not allowed", "'en', 'fi' or 'sv'"]),
         (MINIMAL + "survey:\n  promoter: x\n", ["line 6", "unknown key 'promoter'", "nps"]),
         ("stages:\n  - name: A\n    activities: [a]\n", ["top level", "'journey' is missing"]),
         (MINIMAL + "drafted: maybe\n", ["line 5", "'maybe' is not true or false"]),
