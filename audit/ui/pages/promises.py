@@ -21,7 +21,7 @@ from audit.findings.promises import kept_sentence, needed_sentence, promise_dura
 from audit.journey import dump_journey
 from audit.pipeline import AuditResult
 from audit.ui import loading, session, widgets
-from audit.ui.lang import language, t
+from audit.ui.lang import column_label, language, t
 from audit.ui.page import current_view, heading
 
 NOTICE_KEY = "promises-notice"
@@ -48,8 +48,14 @@ def _segment(result: AuditResult, key: str) -> Segment | None:
 def _percentiles(result: AuditResult, segment: Segment | None) -> None:
     """The p50/p80/p90 of each stage, with its promise and the cases that finished it."""
     table = loading.on_connection(result, lambda con: promise_percentiles(con, segment))
-    shown = ["stage", "finished_cases", *map(percentile_name, PROMISE_SHARES), "promise_hours"]
-    widgets.table(table[shown], "promise_percentiles")
+    hours = [*map(percentile_name, PROMISE_SHARES), "promise_hours"]
+    widgets.table(
+        table[["stage", "finished_cases", *hours]],
+        "promise_percentiles",
+        column_config={
+            name: st.column_config.NumberColumn(column_label(name), format="%.1f") for name in hours
+        },
+    )
 
 
 def _set_promise(stage: str, hours: float) -> None:
