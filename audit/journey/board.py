@@ -57,7 +57,6 @@ class BoardEditError(AuditInputError):
     ):
         super().__init__(message, source="journey board", hint=hint)
         self.code, self.stage, self.activity = code, stage, activity
-        self.reason = message
 
 
 def exact_entry(activity: str) -> str:

@@ -1,32 +1,94 @@
-"""Journey: the journey map as editable tables (stages with promises, the stage of each
-activity, touchpoints and channels, outcomes), unmapped activities called out, and the
-map as YAML to download, upload or edit. Applied changes re-run the audit."""
+"""Journey: the journey board (stages as columns, activities as cards with their evidence,
+the friction strip above and the blueprint's lanes below; drag, rename, toggle, undo), the
+same map as editable tables for keyboard and precise editing (descriptions, channels),
+and as YAML to download, upload or edit. Every change re-runs the audit.
+
+The YAML stays the truth: each board edit is applied by the library
+(`audit.journey.board`) to the current map, written as YAML and audited like an upload;
+the board is drawn again from the result."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pandas as pd
 import streamlit as st
 import yaml
 
-from audit.journey import JourneyMap
+from audit.errors import AuditInputError
+from audit.journey import JourneyMap, dump_journey
+from audit.journey.board import BoardEditError, apply_edit, exact_entry, unique_stage_name
 from audit.journey.compiled import OUTCOME_KINDS
-from audit.journey.patterns import REGEX_PREFIX
 from audit.ui import session
-from audit.ui.lang import t, tn
+from audit.ui.board import data as board_data
+from audit.ui.board.component import journey_board, sent_edit
+from audit.ui.board.history import History, JourneyText
+from audit.ui.lang import language, t, tn
 from audit.ui.page import current_view, heading
 
 OUTCOMES = OUTCOME_KINDS
+PREVIOUS_KEY = "board-previous"
+"""Session-state key of the map before the last change: (text, source, log key); the
+friction strip shows each stage's change against its audit."""
+ERROR_KEY = "board-error"
+"""Session-state key of the last board edit the map refused: {stage, activity, message}."""
 
 
-def exact_entry(activity: str) -> str:
-    """The journey-map entry that names exactly this activity, even when the name looks
-    like a pattern (contains * or ?, or starts with re:)."""
-    if "*" in activity or "?" in activity or activity.startswith(REGEX_PREFIX):
-        return f"{REGEX_PREFIX}{re.escape(activity)}"
-    return activity
+def _history(log: str) -> History:
+    """The undo history of this session for the log ``log`` (view.key)."""
+    return st.session_state.setdefault(f"board-history-{log}", History())
+
+
+def _changed(log: str, before: JourneyText) -> None:
+    """The map ``before`` was replaced: the friction strip compares against it."""
+    st.session_state[PREVIOUS_KEY] = (*before, log)
+    st.session_state[ERROR_KEY] = None
+
+
+def _refusal(error: AuditInputError) -> dict:
+    """Where and why the board shows a refused edit, in the chosen language when the
+    library says why in a word it knows."""
+    if not isinstance(error, BoardEditError):
+        return {"stage": None, "activity": None, "message": str(error)}
+    values = {"stage": error.stage, "activity": error.activity}
+    return {
+        "stage": error.stage,
+        "activity": error.activity,
+        "message": str(error)
+        if error.code == "invalid"
+        else t(f"board.error.{error.code}", **values),
+    }
+
+
+def _on_board_edit(key: str) -> None:
+    """Apply the edit the board sent (before the page runs again): the new map, or the
+    map undo/redo goes to, is audited and becomes the current one; a refusal is kept for
+    the board to show on the stage or card concerned."""
+    edit, view = sent_edit(key), session.view()
+    if edit is None or view is None:
+        return
+    current = (view.settings.journey_text, view.settings.journey_source)
+    history = _history(view.key)
+    try:
+        if edit.get("op") in ("undo", "redo"):
+            target = history.target(edit["op"])
+            if target is None:
+                return
+            session.use_journey(*target)
+            history.went(edit["op"], current)
+        else:
+            if edit.get("op") == "add_stage":
+                edit["name"] = unique_stage_name(view.journey, str(edit.get("name") or ""))
+            activities = view.full.journey.activities["activity"].tolist()
+            edited = apply_edit(view.journey, activities, edit)
+            if edited == view.journey:
+                return
+            session.use_journey(dump_journey(edited), current[1])
+            history.record(current)
+    except AuditInputError as error:
+        st.session_state[ERROR_KEY] = _refusal(error)
+        return
+    _changed(view.key, current)
 
 
 def stage_rows(journey: JourneyMap) -> pd.DataFrame:
@@ -91,10 +153,35 @@ def _edited_map(journey: JourneyMap, stages: pd.DataFrame, activities: pd.DataFr
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def _apply(text: str, source: str) -> None:
+def _apply(view: session.AuditView, text: str, source: str) -> None:
+    """Use the map ``text`` (from the tables or the YAML): undo goes back from it too."""
+    current = (view.settings.journey_text, view.settings.journey_source)
     if session.choose_journey(text, source):
+        _history(view.key).record(current)
+        _changed(view.key, current)
         st.session_state[session.NOTICE_KEY] = t("journey.applied")
         st.rerun()
+
+
+def board(view: session.AuditView) -> None:
+    """The journey board, drawn from the current map and audit."""
+    previous = st.session_state.get(PREVIOUS_KEY)
+    previous = previous[:2] if previous and previous[2] == view.key else None
+    history = _history(view.key)
+    key = f"board-{view.key}"
+    journey_board(
+        {
+            "board": board_data.board(view, previous).to_json(),
+            "words": board_data.words(),
+            "locale": board_data.LOCALES[language()],
+            "error": st.session_state.get(ERROR_KEY),
+            "can_undo": history.target("undo") is not None,
+            "can_redo": history.target("redo") is not None,
+            "new_stage_name": t("board.new_stage_name"),
+        },
+        key,
+        lambda: _on_board_edit(key),
+    )
 
 
 def tables(view: session.AuditView, key: str) -> None:
@@ -142,7 +229,7 @@ def tables(view: session.AuditView, key: str) -> None:
         },
     )
     if st.button(t("journey.apply"), type="primary", key=f"{key}-apply"):
-        _apply(_edited_map(view.journey, stages, activities), view.settings.journey_source)
+        _apply(view, _edited_map(view.journey, stages, activities), view.settings.journey_source)
 
 
 def yaml_panel(view: session.AuditView, key: str) -> None:
@@ -163,7 +250,7 @@ def yaml_panel(view: session.AuditView, key: str) -> None:
     if uploaded is not None:
         text = uploaded.getvalue().decode("utf-8", errors="replace")
         if text != settings.journey_text:
-            _apply(text, uploaded.name)
+            _apply(view, text, uploaded.name)
     with st.expander(t("journey.yaml")):
         edited = st.text_area(
             t("journey.yaml"),
@@ -176,7 +263,7 @@ def yaml_panel(view: session.AuditView, key: str) -> None:
             st.button(t("journey.apply"), key=f"{key}-apply-text")
             and edited != settings.journey_text
         ):
-            _apply(edited, settings.journey_source)
+            _apply(view, edited, settings.journey_source)
 
 
 def render() -> None:
@@ -188,7 +275,9 @@ def render() -> None:
         st.success(notice, icon=":material/check_circle:")
     digest = hashlib.sha256(view.settings.journey_text.encode()).hexdigest()[:12]
     key = f"journey-{view.key}-{digest}"
-    tables(view, key)
+    board(view)
+    with st.expander(t("journey.tables"), icon=":material/table:"):
+        tables(view, key)
     st.divider()
     yaml_panel(view, key)
 
