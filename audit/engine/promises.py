@@ -71,19 +71,31 @@ def _check_hours(hours: float) -> None:
         )
 
 
+def _finished_times(
+    con: duckdb.DuckDBPyConnection,
+    stage: str,
+    aggregate: str,
+    values: dict[str, float],
+    segment: Segment | None,
+) -> float | None:
+    """One aggregate over the times in `stage` of the cases (in `segment`) that finished
+    it, with its parameters `values`; None when no case finished it."""
+    source, parameters = _finished_cases(con, segment)
+    (value,) = con.execute(
+        f"SELECT {aggregate} FROM {source} WHERE cs.finished AND cs.stage = $stage",
+        {**parameters, **values, "stage": stage},
+    ).fetchone()
+    return None if value is None else float(value)
+
+
 def promise_kept_share(
     con: duckdb.DuckDBPyConnection, stage: str, hours: float, segment: Segment | None = None
 ) -> float | None:
     """The share of the cases that finished `stage` (in `segment`) whose time in the stage
     was at most `hours`; None when no case finished it."""
     _check_hours(hours)
-    source, parameters = _finished_cases(con, segment)
-    (share,) = con.execute(
-        f"SELECT avg(CAST(time_in_stage_hours <= $hours AS DOUBLE)) FROM {source} "
-        "WHERE cs.finished AND cs.stage = $stage",
-        {**parameters, "stage": stage, "hours": float(hours)},
-    ).fetchone()
-    return None if share is None else float(share)
+    share = "avg(CAST(time_in_stage_hours <= $hours AS DOUBLE))"
+    return _finished_times(con, stage, share, {"hours": float(hours)}, segment)
 
 
 def promise_for_share(
@@ -93,13 +105,8 @@ def promise_for_share(
     that finished `stage` (in `segment`) kept: the time in stage at rank ⌈share · n⌉;
     None when no case finished it."""
     _check_share(share)
-    source, parameters = _finished_cases(con, segment)
-    (hours,) = con.execute(
-        f"SELECT quantile_disc(time_in_stage_hours, $share) FROM {source} "
-        "WHERE cs.finished AND cs.stage = $stage",
-        {**parameters, "stage": stage, "share": float(share)},
-    ).fetchone()
-    return None if hours is None else float(hours)
+    promise = "quantile_disc(time_in_stage_hours, $share)"
+    return _finished_times(con, stage, promise, {"share": float(share)}, segment)
 
 
 def promise_percentiles(

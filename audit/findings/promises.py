@@ -14,32 +14,28 @@ from audit.findings.humanize import format_hours, format_share
 from audit.findings.texts import text
 
 
-def kept_sentence(stage: str, hours: float, share: float | None, language: str) -> str:
-    """What share of the customers who finished `stage` a promise of `hours` would keep;
-    `share` None (no case finished the stage) says there is nothing to measure."""
-    if share is None:
+def _sentence(key: str, stage: str, hours: float | None, share: float | None, language: str) -> str:
+    """The sentence `key` about a promise of `hours` and the `share` it keeps; when either
+    is None (no case finished the stage) the sentence that there is nothing to measure."""
+    if hours is None or share is None:
         return text("promise.no_cases", language, stage=stage)
     return text(
-        "promise.kept",
+        key,
         language,
         stage=stage,
         promise=format_hours(hours, language),
         share=format_share(share, language),
     )
+
+
+def kept_sentence(stage: str, hours: float, share: float | None, language: str) -> str:
+    """What share of the customers who finished `stage` a promise of `hours` would keep."""
+    return _sentence("promise.kept", stage, hours, share, language)
 
 
 def needed_sentence(stage: str, share: float, hours: float | None, language: str) -> str:
-    """Which promise keeps `share` of the customers who finished `stage`; `hours` None (no
-    case finished the stage) says there is nothing to measure."""
-    if hours is None:
-        return text("promise.no_cases", language, stage=stage)
-    return text(
-        "promise.needed",
-        language,
-        stage=stage,
-        share=format_share(share, language),
-        promise=format_hours(hours, language),
-    )
+    """Which promise keeps `share` of the customers who finished `stage`."""
+    return _sentence("promise.needed", stage, hours, share, language)
 
 
 def promise_duration(hours: float) -> str:
