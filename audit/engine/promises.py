@@ -18,7 +18,12 @@ import duckdb
 import pandas as pd
 
 from audit.engine.journey_tables import STAGES_TABLE
-from audit.engine.levels import FINISHED_CASE_STAGES, PROMISE_SHARES, time_percentiles
+from audit.engine.levels import (
+    FINISHED_CASE_STAGES,
+    PROMISE_SHARES,
+    percentile_name,
+    time_percentiles,
+)
 from audit.engine.segments import CASE_SEGMENTS_TABLE, build_case_segments, segment_column
 from audit.errors import AuditInputError
 
@@ -116,6 +121,7 @@ def promise_percentiles(
     stage table's time_in_stage_hours_p50/_p80/_p90 over the cases (in `segment`) that
     finished it (None where none did)."""
     source, parameters = _finished_cases(con, segment)
+    percentiles = ", ".join(f"f.{percentile_name(share)}" for share in PROMISE_SHARES)
     result = con.execute(
         f"""
         WITH finished_times AS (
@@ -125,7 +131,7 @@ def promise_percentiles(
             GROUP BY cs.stage
         )
         SELECT s.stage, s.stage_order AS "order", s.promise_hours,
-               coalesce(f.finished_cases, 0) AS finished_cases, f.* EXCLUDE (stage, finished_cases)
+               coalesce(f.finished_cases, 0) AS finished_cases, {percentiles}
         FROM {STAGES_TABLE} AS s
         LEFT JOIN finished_times AS f ON f.stage = s.stage
         ORDER BY s.stage_order
