@@ -36,7 +36,9 @@ from audit.i18n import CONTEXTS, DOMAIN, LANGUAGES, SOURCE_LANGUAGE, compiled_mo
 
 TRANSLATED = tuple(language for language in LANGUAGES if language != SOURCE_LANGUAGE)
 ENGLISH_NOTE = "English: "
-LOOKUPS = frozenset({"t", "text", "plural", "has_text", "translated"})
+PLURAL_LOOKUPS = frozenset({"plural", "tn", "counted"})
+"""Lookups of a plural entry (with a count)."""
+LOOKUPS = frozenset({"t", "text", "has_text", "translated"}) | PLURAL_LOOKUPS
 """Names of the lookup functions whose first argument is a key."""
 OPTIONAL_LOOKUPS = frozenset({"has_text", "translated"})
 """Lookups that ask whether a key exists (a name from the log may have none)."""
@@ -115,6 +117,10 @@ class Usage:
 
     calls: dict[str, list[str]] = field(default_factory=dict)
     """Key given literally to a lookup that needs it -> where ("file:line")."""
+    counted: set[str] = field(default_factory=set)
+    """Keys given literally to a plural lookup (``plural``, ``tn``, ``counted``)."""
+    uncounted: set[str] = field(default_factory=set)
+    """Keys given literally to a lookup without a count (``t``, ``text``)."""
     literals: set[str] = field(default_factory=set)
     """Every string constant in the files (a key kept in a table, passed on later)."""
     patterns: list[re.Pattern[str]] = field(default_factory=list)
@@ -172,6 +178,8 @@ def extract(context: str) -> Usage:
                 key, place = node.args[0], f"{where}:{node.lineno}"
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     usage.calls.setdefault(key.value, []).append(place)
+                    plural = node.func.id in PLURAL_LOOKUPS
+                    (usage.counted if plural else usage.uncounted).add(key.value)
                 elif isinstance(key, ast.JoinedStr) and (pattern := _fstring_pattern(key)):
                     usage.built.append((pattern, place))
     return usage
@@ -189,14 +197,18 @@ def problems() -> list[str]:
     """Everything wrong with the catalogue, one line each; empty when all is well."""
     found: list[str] = []
     english = load(SOURCE_LANGUAGE)
-    known = {context: set() for context in CONTEXTS}
+    known: dict[str, dict[str, bool]] = {context: {} for context in CONTEXTS}
     for message in entries(english):
-        known[message.context].add(key_of(message))
+        known[message.context][key_of(message)] = message.pluralizable
     for context in CONTEXTS:
         usage = extract(context)
         for key, places in sorted(usage.calls.items()):
             if key not in known[context]:
                 found.append(f"{context}: '{key}' is used ({places[0]}) but not in en.po")
+            elif known[context][key] and key in usage.uncounted:
+                found.append(f"{context}: '{key}' is a plural entry: look it up with a count")
+            elif not known[context][key] and key in usage.counted:
+                found.append(f"{context}: '{key}' is looked up with a count but has one form")
         for pattern, place in usage.built:
             if not any(pattern.fullmatch(key) for key in known[context]):
                 found.append(f"{context}: no key matches {pattern.pattern!r} ({place})")

@@ -48,6 +48,7 @@ def test_every_key_used_exists_and_every_key_is_used(tool, context):
     unmatched = [place for pattern, place in usage.built if not any(map(pattern.fullmatch, known))]
     assert unmatched == []
     assert sorted(key for key in known if not usage.uses(key)) == []
+    assert [p for p in tool.problems() if p.startswith(f"{context}:")] == []
 
 
 def test_the_check_finds_a_missing_an_unused_and_a_mismatched_key(tool, tmp_path):
