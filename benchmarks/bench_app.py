@@ -9,23 +9,29 @@ Measures, in one run on this machine:
 3. a page switch to each page, and a filter change (outcome "good") and back.
 
 Run: .venv/bin/python benchmarks/bench_app.py [path/to/bpic2012.xes.gz]
+
+With --browser, what a user waits for in a real browser instead (headless Debian Chromium
+driven by Playwright, a `streamlit run app.py` on a loopback port): the example's first view
+(page opened -> friction map with its charts), the log uploaded on the Data page -> its
+import wizard, "Run the audit" -> its friction map, and switching pages on that log.
+
+    .venv/bin/python benchmarks/bench_app.py --browser [LOG]
 """
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
-from audit.io import read_log
-from audit.journey import draft_journey, dump_journey
-from audit.pipeline import run_audit
-from audit.ui.session import SETTINGS_KEY, Settings
-from audit.ui.sources import LogSource, _hash_file
-
 REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHARTS = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+BROWSER_PAGES = (("process", "Process over journey"), ("handoffs", "Handoffs"))
 DEFAULT_LOG = REPO / ".." / "shared" / "realdata" / "bpic2012.xes.gz"
 PAGES = (
     "process",
@@ -48,6 +54,14 @@ def timed(label: str, action):
 
 
 def main(path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from audit.io import read_log
+    from audit.journey import draft_journey, dump_journey
+    from audit.pipeline import run_audit
+    from audit.ui.session import SETTINGS_KEY, Settings
+    from audit.ui.sources import LogSource, _hash_file
+
     print(f"log: {path.name}")
     log = timed("read the log (mapping confirmed)", lambda: read_log(path))
     journey = timed("draft the journey map", lambda: draft_journey(log.events))
@@ -72,5 +86,97 @@ def main(path: Path) -> None:
         print("app raised:", at.exception[0].value)
 
 
+def _server() -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on a free loopback port, once it answers its health check."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    streamlit = str(Path(sys.executable).with_name("streamlit"))
+    command = [streamlit, "run", "app.py", "--server.headless", "true", "--server.port"]
+    command += [str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    server = subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return server, url
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError("streamlit did not start")
+
+
+def _drawn(page) -> None:
+    """Until the script has finished and nothing spins."""
+    page.wait_for_selector("h1")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSpinner\"]')"
+    )
+
+
+def browser(path: Path) -> None:
+    """The waits a user sees, in headless Chromium (see the module text)."""
+    from playwright.sync_api import sync_playwright
+
+    server, url = _server()
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+            for visit in ("first visit", "second visit"):
+                tab = chromium.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+                tab.set_default_timeout(300_000)
+                start = time.perf_counter()
+                tab.goto(url)
+                tab.get_by_role("heading", level=1, name="Friction map").wait_for()
+                tab.wait_for_selector(CHARTS)
+                _drawn(tab)
+                print(
+                    f"{'example: page opened -> friction map, ' + visit:<58} "
+                    f"{time.perf_counter() - start:7.2f} s  load {os.getloadavg()[0]:.1f}"
+                )
+            tab.goto(f"{url}/data")
+            _drawn(tab)
+            start = time.perf_counter()
+            tab.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+                str(path)
+            )
+            tab.get_by_role("heading", name=path.name).first.wait_for()
+            _drawn(tab)
+            print(
+                f"{'upload ' + path.name + ' -> import wizard':<58} "
+                f"{time.perf_counter() - start:7.2f} s  load {os.getloadavg()[0]:.1f}"
+            )
+            start = time.perf_counter()
+            tab.get_by_role("button", name="Run the audit").click()
+            tab.get_by_role("heading", level=1, name="Friction map").wait_for()
+            tab.wait_for_selector(CHARTS)
+            _drawn(tab)
+            print(
+                f"{'Run the audit -> friction map':<58} "
+                f"{time.perf_counter() - start:7.2f} s  load {os.getloadavg()[0]:.1f}"
+            )
+            for stem, title in (*BROWSER_PAGES, ("friction", "Friction map")):
+                start = time.perf_counter()
+                tab.locator(f"[data-testid='stSidebarNav'] a[href$='/{stem}']").click()
+                tab.get_by_role("heading", level=1, name=title, exact=True).wait_for()
+                _drawn(tab)
+                print(
+                    f"{'switch to ' + stem:<58} "
+                    f"{time.perf_counter() - start:7.2f} s  load {os.getloadavg()[0]:.1f}"
+                )
+            chromium.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_LOG)
+    arguments = [a for a in sys.argv[1:] if a != "--browser"]
+    log = Path(arguments[0]) if arguments else DEFAULT_LOG
+    if "--browser" in sys.argv:
+        browser(log)
+    else:
+        main(log)
