@@ -13,6 +13,7 @@ import pytest
 
 from audit.engine.measure import measure
 from audit.engine.promises import promise_for_share, promise_kept_share, promise_percentiles
+from audit.engine.segments import segment_measures
 from audit.engine.steps import EVENTS_VIEW
 from audit.errors import AuditInputError
 from audit.io import read_log
@@ -145,3 +146,19 @@ def test_percentiles_on_sepsis_agree_with_pandas():
             checked += 1
     assert checked == len(compiled.stages)
     con.close()
+
+
+def test_the_segment_table_has_the_calibrators_percentiles(claims):
+    """The stage table per segment (audit.engine.segments) measures the percentiles in the
+    same pass as the stage table, over the same finished cases as the calibrator."""
+    con, _ = claims
+    segments = segment_measures(con, "region").stages.set_index(["segment", "stage"])
+    for region in ("N", "S"):
+        calibrated = promise_percentiles(con, segment=("region", region)).set_index("stage")
+        for stage in ("Intake", "Decision"):
+            assert (
+                segments.loc[(region, stage), PERCENTILES].tolist()
+                == calibrated.loc[stage, PERCENTILES].tolist()
+            )
+    # region S: k2 and k4, Intake 20 and 40 h: p50 rank 1 = 20 h, p80 and p90 rank 2 = 40 h
+    assert segments.loc[("S", "Intake"), PERCENTILES].tolist() == [20.0, 40.0, 40.0]

@@ -3,15 +3,19 @@ cut down to the log's typical wait, on hand-made logs worked out in the docstrin
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from audit.cli import app
 from audit.engine.measure import measure
 from audit.engine.steps import EVENTS_VIEW
 from audit.engine.what_if import DAYS_PER_MONTH, RULE, what_if_measures
+from audit.errors import AuditInputError
 from audit.findings.friction import stage_friction
 from audit.findings.hotspots import find_hotspots, order_hotspots
 from audit.findings.result import AuditResult
@@ -171,3 +175,27 @@ def test_the_large_log_path_gives_the_same_what_ifs(tmp_path):
             continue
         assert there.pop("rule") == here.pop("rule") == RULE
         assert there == pytest.approx(here)
+
+
+def test_the_command_line_orders_the_hotspots_by_worth(tmp_path):
+    """`journey-audit audit --order-hotspots worth` writes each level's hotspots most
+    customer-days a month first; an unknown order is refused before the audit runs."""
+    log = ROOT / "sample_logs" / "insurance_claims.csv"
+    journey_map = ROOT / "sample_logs" / "insurance_claims.journey.yaml"
+    args = ["audit", str(log), "--journey", str(journey_map), "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, [*args, "--order-hotspots", "worth"])
+    assert result.exit_code == 0, result.output
+    hotspots = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))["hotspots"]
+    for level in ("stage", "handoff_pair"):
+        days = [
+            h["what_if"]["customer_days_saved_per_month"] for h in hotspots if h["level"] == level
+        ]
+        assert len(days) > 1 and days == sorted(days, reverse=True)
+    ranks = [h["rank"] for h in hotspots if h["level"] == "handoff_pair"]
+    assert ranks != sorted(ranks)  # the worth order is not the friction order here
+    elsewhere = tmp_path / "not-written"
+    args[-1] = str(elsewhere)
+    refused = CliRunner().invoke(app, [*args, "--order-hotspots", "best"])
+    assert isinstance(refused.exception, AuditInputError)  # exit status 2 from the command
+    assert "choose one of: friction, worth" in str(refused.exception)
+    assert not elsewhere.exists()
