@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from audit.errors import AuditInputError
-from audit.ui import housekeeping, session
+from audit.ui import housekeeping, projector, session
 from audit.ui.filters import sidebar_filter
 from audit.ui.lang import language_switch, t, tn
 
@@ -29,6 +29,7 @@ AUDIT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("trend", "nav.trend", ":material/trending_up:"),
     ("compare", "nav.compare", ":material/compare_arrows:"),
     ("report", "nav.report", ":material/description:"),
+    ("workshop", "nav.workshop", ":material/groups:"),
 )
 """Page file stem, title key and icon of the audit pages, the friction map first."""
 SETUP_PAGES: tuple[tuple[str, str, str], ...] = (
@@ -103,4 +104,7 @@ def main() -> None:
     if view is not None:
         _sidebar_source(view)
     st.session_state[session.VIEW_KEY] = view
-    page.run()
+    if projector.switch():
+        projector.show(view)
+    else:
+        page.run()
