@@ -86,10 +86,12 @@ def _finished_times(
     """One aggregate over the times in `stage` of the cases (in `segment`) that finished
     it, with its parameters `values`; None when no case finished it."""
     source, parameters = _finished_cases(con, segment)
-    (value,) = con.execute(
+    # fetchall, not fetchone: a result left unfinished would block register() on the
+    # connection, which the app's pages share
+    ((value,),) = con.execute(
         f"SELECT {aggregate} FROM {source} WHERE cs.finished AND cs.stage = $stage",
         {**parameters, **values, "stage": stage},
-    ).fetchone()
+    ).fetchall()
     return None if value is None else float(value)
 
 

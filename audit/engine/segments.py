@@ -41,7 +41,8 @@ def segment_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
     if not roles:
         return attributes
     counts = ", ".join(f"count({quote(role)}) > 0" for role in roles)
-    filled = con.execute(f"SELECT {counts} FROM {EVENTS_VIEW}").fetchone()
+    # fetchall: a result left unfinished blocks register() on the shared connection
+    (filled,) = con.execute(f"SELECT {counts} FROM {EVENTS_VIEW}").fetchall()
     return attributes + [role for role, has in zip(roles, filled, strict=True) if has]
 
 
