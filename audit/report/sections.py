@@ -439,8 +439,9 @@ def repeat_contacts(result, language: str) -> Section | None:
     )
     blocks: list[Block] = [paragraph(intro, "lead")]
     if totals["cases_without_customer"]:
-        cases = format_count(totals["cases_without_customer"], language)
-        blocks.append(paragraph(text("repeat.no_customer", language, cases=cases), "note"))
+        count = int(totals["cases_without_customer"])
+        note = plural("repeat.no_customer", count, language, cases=format_count(count, language))
+        blocks.append(paragraph(note, "note"))
     blocks.append(heading(text("repeat.why", language)))
     blocks += _repeat_causes(result.repeat_causes, days, language)
     if not customers.stages.empty:
