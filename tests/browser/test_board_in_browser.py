@@ -50,8 +50,7 @@ def settled(page) -> None:
 
 def shoot_board(page, name: str) -> None:
     """The board as the room sees it: the viewport, scrolled to the top of the board."""
-    page.locator(".toolbar").scroll_into_view_if_needed()
-    page.locator(".toolbar").evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.locator(".board").evaluate("node => node.scrollIntoView({block: 'start'})")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
