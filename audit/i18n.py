@@ -28,6 +28,7 @@ import os
 import re
 import string
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -101,10 +102,30 @@ class _MissingKey(gettext.NullTranslations):
         raise KeyError(f"{context}:{msgid1}")
 
 
-@functools.cache
 def _translations(language: str) -> gettext.NullTranslations:
-    """The compiled catalogue of ``language``, falling back to English, then to KeyError."""
+    """The compiled catalogue of ``language``, falling back to English, then to KeyError;
+    read again when its .po has changed (a running app shows a translator's edit)."""
+    now = time.monotonic()
+    checked = _CHECKED.get(language)
+    if checked is not None and now - checked[0] < _RECHECK_SECONDS:
+        return checked[1]
     check_language(language)
+    changed = tuple(po_path(code).stat().st_mtime_ns for code in {language, SOURCE_LANGUAGE})
+    translations = _loaded(language, changed)
+    _CHECKED[language] = (now, translations)
+    return translations
+
+
+_RECHECK_SECONDS = 1.0
+"""How long a language's catalogue is used before its .po's modification time is looked at
+again (a page makes hundreds of lookups)."""
+_CHECKED: dict[str, tuple[float, gettext.NullTranslations]] = {}
+
+
+@functools.lru_cache(maxsize=16)
+def _loaded(language: str, changed: tuple[int, ...]) -> gettext.NullTranslations:
+    """The catalogue of ``language`` as its .po and the English one were when last modified
+    (``changed``)."""
     with compiled_mo(language).open("rb") as file:
         translations = gettext.GNUTranslations(file)
     fallback = _MissingKey() if language == SOURCE_LANGUAGE else _translations(SOURCE_LANGUAGE)

@@ -3,6 +3,7 @@ untranslated or fuzzy Swedish message falls back to English."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,15 @@ def catalogue(tmp_path, monkeypatch) -> Path:
         path.write_text(PO.format(language=language, fuzzy=fuzzy, **values), encoding="utf-8")
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
     monkeypatch.setenv("JOURNEY_AUDIT_CACHE", str(tmp_path / "cache"))
-    i18n._translations.cache_clear()
+    _forget()
     yield tmp_path
-    i18n._translations.cache_clear()
+    _forget()
+
+
+def _forget() -> None:
+    """Drop the catalogues read so far (the next lookup reads the files again)."""
+    i18n._loaded.cache_clear()
+    i18n._CHECKED.clear()
 
 
 def test_a_missing_or_fuzzy_translation_falls_back_to_english(catalogue):
@@ -70,3 +77,14 @@ def test_the_mo_is_compiled_once_per_content_of_the_po(catalogue):
     po = i18n.po_path("sv")
     po.write_text(po.read_text(encoding="utf-8").replace("Ändrad", "Ny"), encoding="utf-8")
     assert i18n.compiled_mo("sv") != first, "a changed .po is compiled again"
+
+
+def test_a_running_process_reads_a_changed_catalogue_again(catalogue, monkeypatch):
+    app = i18n.Messages("app")
+    assert app.text("a.title", "fi") == "Otsikko"
+    po = i18n.po_path("fi")
+    po.write_text(po.read_text(encoding="utf-8").replace("Otsikko", "Nimi"), encoding="utf-8")
+    later = po.stat().st_mtime_ns + 1_000_000_000
+    os.utime(po, ns=(later, later))
+    monkeypatch.setattr(i18n, "_RECHECK_SECONDS", 0.0)  # not a second later: at once
+    assert app.text("a.title", "fi") == "Nimi"
