@@ -50,7 +50,7 @@ class CompiledJourney:
     calendar: when staff work (time zone, days, hours, holidays), for the business-hours
         twins of every wait and time in stage; None measures calendar time only.
     drafted: True when the map was drafted from the log rather than written by a person.
-    language: language of the findings sentences ("en" or "fi").
+    language: language of the findings sentences ("en", "fi" or "sv").
     warnings: what the map names that the log does not have (patterns and names that match
         no activity, no outcome activity at all), for the audit to report.
     notes: what was guessed: by drafting (for example an outcome taken from the most

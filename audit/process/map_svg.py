@@ -237,7 +237,7 @@ def map_svg(
 
     edge_label: "frequency" labels each path with its number of transitions, "wait" with
         its median wait in human units.
-    language: "en" or "fi" for the few words drawn; `labels` replaces any of them.
+    language: "en", "fi" or "sv" for the few words drawn; `labels` replaces any of them.
     layout: positions from `layout_map`, computed here when not given.
     """
     if edge_label not in EDGE_LABELS:
