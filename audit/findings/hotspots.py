@@ -72,8 +72,6 @@ HOTSPOT_COLUMNS: tuple[str, ...] = (
 what_if (None for activities and org units, or without a connection) holds WHAT_IF_FIELDS,
 with a sentence per language in what_if_<language>."""
 
-WHAT_IF_LEVELS: tuple[str, ...] = ("stage", "handoff_pair")
-"""The levels whose hotspots get a what-if: their waits are the steps'."""
 
 WHAT_IF_FIELDS: tuple[str, ...] = (
     "lead_time_hours_median_before",
@@ -279,7 +277,9 @@ def _name(level: str, row: pd.Series) -> str:
 
 
 def what_if_sentence(name: str, what_if: dict, language: str) -> str:
-    """What bringing the hotspot's long waits down to the typical wait would do, in words."""
+    """What bringing the hotspot's long waits down to the typical wait would do, in words;
+    when the median reads the same before and after (as people read durations), the sentence
+    says that it stays and what the fix still saves."""
     values = {
         "name": name,
         "typical": format_hours(what_if["typical_wait_hours"], language),
@@ -315,7 +315,8 @@ def _what_ifs(
 
 
 def _add_what_ifs(hotspots: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The hotspots with what_if and its sentences filled in for the WHAT_IF_LEVELS."""
+    """The hotspots with what_if and its sentences filled in for the stages and handoff
+    pairs, the levels whose waits are blamed on them (activities and org units get none)."""
     stages = hotspots[hotspots["level"] == "stage"]
     pairs = hotspots[hotspots["level"] == "handoff_pair"]
     what_ifs = _what_ifs(
