@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from audit.engine.cases import CASES_TABLE
 from audit.engine.sql import MICROSECONDS_PER_HOUR, fetch_frame
@@ -48,18 +49,16 @@ WHAT_IF_COLUMNS: tuple[str, ...] = (
 def _register_targets(
     con: duckdb.DuckDBPyConnection, stages: Sequence[str], pairs: Sequence[tuple[str, str]]
 ) -> None:
-    """Create the table of targets: target_no, level, stage, from_unit, to_unit."""
+    """Register the table of targets: target_no, level, stage, from_unit, to_unit (an Arrow
+    table, which every engine the SQL runs on can read)."""
     rows = [("stage", stage, None, None) for stage in stages]
     rows += [("handoff_pair", None, from_unit, to_unit) for from_unit, to_unit in pairs]
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {TARGETS_TABLE} (target_no INTEGER, level VARCHAR, "
-        "stage VARCHAR, from_unit VARCHAR, to_unit VARCHAR)"
-    )
-    if rows:
-        con.executemany(
-            f"INSERT INTO {TARGETS_TABLE} VALUES (?, ?, ?, ?, ?)",
-            [(number, *row) for number, row in enumerate(rows)],
-        )
+    columns = ("level", "stage", "from_unit", "to_unit")
+    targets = {"target_no": pa.array(range(len(rows)), pa.int32())}
+    targets |= {
+        name: pa.array([row[i] for row in rows], pa.string()) for i, name in enumerate(columns)
+    }
+    con.register(TARGETS_TABLE, pa.table(targets))
 
 
 def what_if_measures(
