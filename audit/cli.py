@@ -219,6 +219,23 @@ LanguageOption = Annotated[
     str | None, typer.Option("--language", help="en, fi or sv (default: the journey map's).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="Where the measures run: duckdb (embedded) or spark (the same SQL on Apache "
+        "Spark; needs PySpark and Java).",
+    ),
+]
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master",
+        metavar="URL",
+        help="With --engine spark: local[*] (default), spark://host:7077, yarn, or "
+        "sc://host:15002 for Spark Connect.",
+    ),
+]
 RepeatWithinOption = Annotated[
     float | None,
     typer.Option(
@@ -326,6 +343,8 @@ def audit(
             "(customer-days a month a fix of their waits saves).",
         ),
     ] = "friction",
+    engine: EngineOption = "duckdb",
+    spark_master: SparkMasterOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -349,6 +368,8 @@ def audit(
         by=by,
         segment=segment,
         progress=_progress(Console(stderr=True)),
+        engine=engine,
+        spark_master=spark_master,
     )
     result = dataclasses.replace(result, hotspots=ordered(result.hotspots, order_hotspots))
     write_outputs(result, out)
@@ -388,6 +409,8 @@ def _audit(
     repeat_within: float | None = None,
     by: str | None = None,
     segment: str | None = None,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
 ) -> tuple[AuditResult, PrivacyReport | None]:
     """Audit a log read into memory, pseudonymised first when `privacy` is given, so that
     every output of the audit is protected by construction."""
@@ -405,6 +428,8 @@ def _audit(
         by=by,
         segment=segment,
         progress=_progress(console),
+        engine=engine,
+        spark_master=spark_master,
     )
     return result, protection
 
@@ -434,6 +459,8 @@ def report(
     repeat_within: RepeatWithinOption = None,
     by: ByOption = None,
     segment: SegmentOption = None,
+    engine: EngineOption = "duckdb",
+    spark_master: SparkMasterOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -447,12 +474,30 @@ def report(
     protection = protection if privacy else None
     event_log = options.read(log)
     result, privacy_report = _audit(
-        event_log, journey, language, protection, console, repeat_within, by, segment
+        event_log,
+        journey,
+        language,
+        protection,
+        console,
+        repeat_within,
+        by,
+        segment,
+        engine,
+        spark_master,
     )
     comparison = None
     if split_at_date is not None:
         before, after = (
-            _audit(part, journey, language, protection, console, repeat_within)[0]
+            _audit(
+                part,
+                journey,
+                language,
+                protection,
+                console,
+                repeat_within,
+                engine=engine,
+                spark_master=spark_master,
+            )[0]
             for part in split_at(event_log, split_at_date)
         )
         comparison = compare(before, after)
@@ -481,6 +526,8 @@ def compare_logs(
     ] = None,
     as_json: JsonOption = False,
     repeat_within: RepeatWithinOption = None,
+    engine: EngineOption = "duckdb",
+    spark_master: SparkMasterOption = None,
     *,
     options: LogOptions,
 ) -> None:
@@ -509,6 +556,8 @@ def compare_logs(
             journey=journey_map,
             repeat_within_days=repeat_within,
             progress=_progress(console),
+            engine=engine,
+            spark_master=spark_master,
         )
         for part in logs
     )

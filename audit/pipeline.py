@@ -51,6 +51,8 @@ Progress = Callable[[str], None]
 
 LARGE_FILE_BYTES = 1 << 30
 """Parquet and CSV files larger than this are audited in place (audit.io.scan) by default."""
+ENGINES = ("duckdb", "spark")
+"""Where the measures run: embedded DuckDB, or Apache Spark (the same SQL, transpiled)."""
 ALL_EVENTS_VIEW = "log_events"
 """The whole log when `events` is narrowed to chosen cases."""
 
@@ -155,6 +157,8 @@ def run_audit(
     by: str | None = None,
     segment: str | None = None,
     progress: Progress | None = None,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
 ) -> AuditResult:
     """Audit one event log against a journey map.
 
@@ -170,6 +174,8 @@ def run_audit(
     segment: a case attribute or the channel (any letter case) to split the stage table
         by (result.segments); None for none.
     progress: called with a message as each step begins (reading, measuring, ...).
+    engine: "duckdb" (embedded, the default) or "spark": the same SQL run on Apache Spark
+        at spark_master (default local[*]; sc://host for Spark Connect), audit.engine.spark.
 
     The result keeps its DuckDB connection (result.connection) so that single cases can be
     read back with audit.engine.case_steps. Bad input raises AuditInputError.
@@ -184,6 +190,10 @@ def run_audit(
             f"not {repeat_within_days}",
             hint="give --repeat-within a number of days such as 30",
         )
+    if engine not in ENGINES:
+        raise AuditInputError(
+            f"unknown engine {engine!r}", hint=f"choose one of {', '.join(ENGINES)}"
+        )
     report = progress or (lambda message: None)
     opened = _open_log(source, mapping, timezone, dayfirst, large, report)
     log_end = None if case_ids is None else _keep_cases(opened.connection, case_ids)
@@ -193,10 +203,11 @@ def run_audit(
         compiled = dataclasses.replace(compiled, repeat_within_days=float(repeat_within_days))
     report("Measuring the events")
     carried = [*opened.case_attributes, *_segment_column(opened.columns, segment)]
-    measures = measure(opened.connection, compiled, case_attributes=carried, log_end=log_end)
+    con = _measuring_connection(opened, engine, spark_master, report)
+    measures = measure(con, compiled, case_attributes=carried, log_end=log_end)
+    measures.log["engine"] = engine
     report("Scoring friction and finding hotspots")
     friction = stage_friction(measures, compiled)
-    con = opened.connection
     return AuditResult(
         source=opened.source,
         timezone=opened.timezone,
@@ -213,8 +224,25 @@ def run_audit(
         segments=None
         if segment is None
         else find_segments(segment_measures(con, segment), measures, compiled, segment),
-        connection=opened.connection,
+        connection=con,
     )
+
+
+def _measuring_connection(
+    opened: _OpenedLog, engine: str, spark_master: str | None, progress: Progress
+) -> duckdb.DuckDBPyConnection:
+    """The connection to measure in: the log's own DuckDB connection, or a Spark connection
+    (audit.engine.spark) holding the same `events`, for --engine spark."""
+    if engine == "duckdb":
+        return opened.connection
+    from audit.engine.spark import DEFAULT_MASTER, connect
+
+    master = spark_master or DEFAULT_MASTER
+    progress(f"Handing the events to Spark at {master}")
+    spark = connect(master)
+    events = opened.connection.execute(f"SELECT * FROM {EVENTS_VIEW}").fetch_arrow_table()
+    spark.register(EVENTS_VIEW, events)
+    return spark
 
 
 def _segment_column(columns: list[str], segment: str | None) -> list[str]:

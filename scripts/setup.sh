@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create the virtual environment and install what Journey Audit needs. Safe to run again.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for browser tests)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for browser tests
+#                                        and a Java runtime for the Spark engine's tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +26,12 @@ if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v pdftoppm;
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ] && ! command -v java >/dev/null 2>&1; then
+  echo "Installing Debian's Java runtime for the Spark engine's tests (the app needs none)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi

@@ -188,6 +188,7 @@ class AuditResult:
             "has_start_times": log.get("has_start_times"),
             "timezone": self.timezone,
             "ongoing_cutoff": log.get("ongoing_cutoff"),
+            "engine": log.get("engine", "duckdb"),
         }
 
     def _journey_json(self) -> dict:
