@@ -92,7 +92,7 @@ def test_one_customer_across_cases_named_as_in_the_log():
     assert not at.error
     customer = at.selectbox[0]
     assert customer.value == "CUST-000053"
-    assert customer.options[0] == "CUST-000053 · 3 cases, 2 repeat contacts"
+    assert customer.options[0] == "CUST-000053 · 3 cases, repeat contacts: 2"
     story = next(m.value for m in at.markdown if m.value.startswith("This customer had"))
     assert story == (
         "This customer had 3 cases from 2025-01-14 to 2025-03-05; 2 of them were repeat "
