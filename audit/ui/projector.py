@@ -22,6 +22,8 @@ PARAMETER = "projector"
 SWITCH_KEY = "projector"
 STEP_KEY = "projector-step"
 WORTH_SHOWN = 3
+FIGURES_PER_ROW = 4
+"""Key figures side by side: four leave each label room at projector type size."""
 """Hotspots whose fix is told on the last step, most customer-days first."""
 
 STYLE = """
@@ -114,11 +116,13 @@ def _controls(step: int) -> None:
 
 
 def _blocks(blocks: list[Block]) -> None:
-    """The report's paragraphs, headings and figures of a section, in large type (tables
-    and the report-only journey cards are left to the report)."""
+    """The report's paragraphs (a lead paragraph as a heading), headings and figures of a
+    section, in large type (tables and the report-only journey cards are left to the
+    report)."""
     for block in blocks:
         if block["kind"] == "p":
-            st.markdown(str(block["text"]))
+            lead = "### " if block.get("css") == "lead" else ""
+            st.markdown(lead + str(block["text"]))
         elif block["kind"] == "h3":
             st.subheader(str(block["text"]))
         elif block["kind"] == "figure":
@@ -128,8 +132,10 @@ def _blocks(blocks: list[Block]) -> None:
 def _journey(result, lang: str) -> None:
     """The journey's stages coloured by friction, with the audit's key figures."""
     figures = sections.key_figures(result, lang)
-    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(figure["label"], figure["value"], border=True)
+    for start in range(0, len(figures), FIGURES_PER_ROW):
+        row = figures[start : start + FIGURES_PER_ROW]
+        for column, figure in zip(st.columns(FIGURES_PER_ROW), row, strict=False):
+            column.metric(figure["label"], figure["value"], border=True)
     strip = charts.friction_strip(
         result.friction, result.weakest_stage, t("measure.stage"), t("measure.friction")
     )
@@ -137,14 +143,18 @@ def _journey(result, lang: str) -> None:
 
 
 def _weakest(result, lang: str) -> None:
-    _blocks(sections.weakest_stage(result, lang).blocks)
+    """The weakest stage's score and its own evidence (the report's section goes on to the
+    hotspots inside it, too much for one slide)."""
+    _blocks(sections.weakest_stage(result, lang).blocks[:2])
 
 
 def _labyrinth(result, lang: str) -> None:
+    """The rework and back-jumps in one sentence, and the rework by activity."""
     _blocks(sections.labyrinth(result, lang).blocks[:2])
 
 
 def _case(result, lang: str) -> None:
+    """The most labyrinthine case's story and timeline (the report's first story)."""
     _blocks(sections.stories(result, lang, 1).blocks[1:])
 
 

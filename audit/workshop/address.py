@@ -8,6 +8,7 @@ types the laptop's network address instead.
 from __future__ import annotations
 
 import io
+import ipaddress
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
@@ -32,6 +33,18 @@ def valid_address(address: str) -> bool:
     """Whether ``address`` is an http(s) address with a host a phone can open."""
     parts = urlsplit(address.strip())
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def only_this_computer(address: str) -> bool:
+    """Whether ``address`` names this computer itself (localhost, 127.x.x.x, ::1), which
+    no phone in the room can open."""
+    host = urlsplit(address.strip()).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def room_link(address: str, code: str) -> str:

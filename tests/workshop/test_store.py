@@ -7,7 +7,13 @@ import threading
 
 import pytest
 
-from audit.workshop.address import app_address, qr_svg, room_link, valid_address
+from audit.workshop.address import (
+    app_address,
+    only_this_computer,
+    qr_svg,
+    room_link,
+    valid_address,
+)
 from audit.workshop.codes import ALPHABET, CODE_LENGTH, normalised
 from audit.workshop.room import MAX_NAME, DataAnswer, RoomError, RoomState
 from audit.workshop.store import RoomStore, display_name
@@ -171,5 +177,9 @@ def test_the_room_link_and_its_qr_code():
     )
     assert valid_address("http://192.168.1.20:8501")
     assert not valid_address("192.168.1.20:8501") and not valid_address("http://")
+    assert only_this_computer("http://localhost:8501") and only_this_computer("http://127.0.0.1")
+    assert only_this_computer("http://[::1]:8501")
+    assert not only_this_computer("http://192.168.1.20:8501")
+    assert not only_this_computer("https://audit.example.org")
     picture = qr_svg("http://10.0.0.5:8501/workshop?room=ACE34")
     assert picture.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in picture

@@ -20,7 +20,14 @@ from audit.findings.humanize import format_number
 from audit.ui import session, widgets
 from audit.ui.lang import language, t
 from audit.ui.page import heading
-from audit.workshop.address import ROOM_PARAMETER, app_address, qr_svg, room_link, valid_address
+from audit.workshop.address import (
+    ROOM_PARAMETER,
+    app_address,
+    only_this_computer,
+    qr_svg,
+    room_link,
+    valid_address,
+)
 from audit.workshop.data_answer import data_answer
 from audit.workshop.export import answers_table
 from audit.workshop.ordinals import ordinal
@@ -55,41 +62,45 @@ def _rho(value: float | None) -> str:
 # The reveal, as the facilitator and the participants see it.
 
 
-def _rankings(revealed: Reveal) -> None:
-    """The room's ranking and the data's, side by side, most friction first."""
-    lang = language()
-    means = {g.stage: format_number(g.room_mean_rank, lang) for g in revealed.gaps}
-    scores = {g.stage: format_number(g.friction, lang, 0) for g in revealed.gaps}
-    room, data = st.columns(2, gap="large")
-    with room, st.container(border=True, key="workshop-room-ranking"):
-        st.subheader(t("workshop.room_ranking", answered=revealed.answered))
+def _ranking(title: str, stages: tuple[str, ...], notes: dict[str, str], key: str) -> None:
+    """A ranking as a numbered list, most friction first, each stage with its note."""
+    with st.container(border=True, key=key):
+        st.markdown(f"#### {title}")
         st.markdown(
             "\n".join(
-                f"{i}. **{stage}** ({t('workshop.mean_rank')} {means[stage]})"
-                for i, stage in enumerate(revealed.room_ranking, start=1)
-            )
-        )
-    with data, st.container(border=True, key="workshop-data-ranking"):
-        st.subheader(t("workshop.data_ranking"))
-        st.markdown(
-            "\n".join(
-                f"{i}. **{stage}** ({t('measure.friction')} {scores[stage]})"
-                for i, stage in enumerate(revealed.data_ranking, start=1)
+                f"{place}. **{stage}** ({notes[stage]})"
+                for place, stage in enumerate(stages, start=1)
             )
         )
 
 
 def _gap_sentences(revealed: Reveal) -> None:
     """Where the room and the data disagree most, in sentences."""
-    st.subheader(t("workshop.gap"))
-    st.caption(t("workshop.gap_help"))
+    st.markdown(f"#### {t('workshop.gap')}")
     misplaced = [g for g in revealed.gaps if g.room_rank != g.data_rank][:GAP_SENTENCES]
     if not misplaced:
         st.success(t("workshop.gap_none"), icon=":material/handshake:")
     for index, gap in enumerate(misplaced):
         key = "workshop.gap_biggest" if index == 0 else "workshop.gap_sentence"
         words = {"stage": gap.stage, "room": _place(gap.room_rank), "data": _place(gap.data_rank)}
-        st.markdown(f"#### {t(key, **words)}")
+        st.markdown(f"##### {t(key, **words)}")
+
+
+def _rankings(revealed: Reveal) -> None:
+    """The room's ranking and the data's side by side, and the gap between them."""
+    lang = language()
+    mean = t("workshop.mean_rank")
+    score = t("measure.friction")
+    means = {g.stage: f"{mean} {format_number(g.room_mean_rank, lang)}" for g in revealed.gaps}
+    scores = {g.stage: f"{score} {format_number(g.friction, lang, 0)}" for g in revealed.gaps}
+    room, data, gap = st.columns([1, 1, 1.2], gap="medium")
+    with room:
+        title = t("workshop.room_ranking", answered=revealed.answered)
+        _ranking(title, revealed.room_ranking, means, "workshop-room-ranking")
+    with data:
+        _ranking(t("workshop.data_ranking"), revealed.data_ranking, scores, "workshop-data-ranking")
+    with gap:
+        _gap_sentences(revealed)
 
 
 def _gap_table(revealed: Reveal) -> pd.DataFrame:
@@ -130,7 +141,7 @@ def show_reveal(room: RoomSnapshot) -> Reveal:
     """The whole reveal of ``room``; returns it for the caller's own additions."""
     revealed = reveal(room)
     _rankings(revealed)
-    _gap_sentences(revealed)
+    st.caption(t("workshop.gap_help"))
     st.dataframe(
         _gap_table(revealed),
         hide_index=True,
@@ -182,6 +193,8 @@ def _invitation(code: str) -> None:
     st.text_input(t("workshop.address"), key=ADDRESS_KEY, help=t("workshop.address_help"))
     if not valid_address(address):
         st.warning(t("workshop.bad_address"), icon=":material/link_off:")
+    elif only_this_computer(address):
+        st.info(t("workshop.loopback"), icon=":material/wifi_off:")
 
 
 def _still_open(code: str) -> RoomSnapshot:
@@ -349,7 +362,9 @@ def participate(invited: str) -> None:
 STYLE = """
 <style>
 .workshop-code { font-size: 1.6rem; line-height: 1.2; }
-.workshop-code b { font-size: 5rem; letter-spacing: 0.4rem; font-family: monospace; }
+.workshop-code b {
+  font-size: 4.2rem; letter-spacing: 0.3rem; font-family: monospace; white-space: nowrap;
+}
 </style>
 """
 
