@@ -45,12 +45,21 @@ import sqlglot
 from sqlglot import exp
 
 from audit.errors import AuditInputError
+from audit.io.schema import CANONICAL_SCHEMA, EVENT_INDEX
 
 DEFAULT_MASTER = "local[*]"
 _ENUM_TYPE = re.compile(r"\s*CREATE\s+(?:OR\s+REPLACE\s+)?TYPE\s+(\w+)\s+AS\s+ENUM\b", re.I)
 """The engine's dictionary types (sqlglot does not parse CREATE TYPE ... AS ENUM)."""
 SHUFFLE_PARTITIONS = 4
 """Shuffle partitions of a local session; a cluster sets its own (spark-submit --conf)."""
+
+
+_SPARK_TYPES = {pa.string(): "string", pa.timestamp("us"): "timestamp_ntz", pa.int64(): "bigint"}
+CANONICAL_TYPES = {field.name: _SPARK_TYPES[field.type] for field in CANONICAL_SCHEMA}
+"""The canonical event table (audit.io.schema) in Spark's types."""
+REQUIRED_COLUMNS = tuple(
+    field.name for field in CANONICAL_SCHEMA if not field.nullable and field.name != EVENT_INDEX
+)
 
 
 def _spark_session(master: str, shuffle_partitions: int) -> Any:
@@ -186,7 +195,9 @@ class SparkResult:
         self._table = table
         self._cursor = local.cursor()
         self._cursor.register("spark_result", table)
-        self._cursor.execute("SELECT * FROM spark_result")
+
+    def _result(self) -> duckdb.DuckDBPyConnection:
+        return self._cursor.execute("SELECT * FROM spark_result")
 
     @property
     def columns(self) -> list[str]:
@@ -194,19 +205,20 @@ class SparkResult:
 
     @property
     def description(self) -> list[tuple]:
-        return self._cursor.description
+        return self._result().description
 
     def fetchall(self) -> list[tuple]:
-        return self._cursor.fetchall()
+        return self._result().fetchall()
 
     def fetchone(self) -> tuple | None:
-        return self._cursor.fetchone()
+        rows = self.fetchall()
+        return rows[0] if rows else None
 
     def fetch_df(self) -> pd.DataFrame:
-        return self._cursor.fetch_df()
+        return self._result().fetch_df()
 
     def df(self) -> pd.DataFrame:
-        return self._cursor.fetch_df()
+        return self.fetch_df()
 
     def to_arrow_table(self) -> pa.Table:
         return self._cursor.sql("SELECT * FROM spark_result").to_arrow_table()
@@ -250,6 +262,40 @@ class SparkConnection:
     def register_frame(self, name: str, frame: Any) -> None:
         """Make a Spark DataFrame (the event log read on the cluster) a temporary view."""
         frame.createOrReplaceTempView(name)
+
+    def register_parquet(self, name: str, source: str, columns: dict[str, str]) -> None:
+        """Make Parquet files, a (partitioned) Parquet directory, or a table of the Spark
+        catalog (`catalog:db.table`) the view `name` in the canonical schema, read on the
+        cluster. `columns` maps canonical names to the source's where they differ; missing
+        optional columns are NULL, and without an `event_index` the position in the input
+        (Spark's increasing row id, which follows the files' order) breaks timestamp ties.
+        """
+        from pyspark.sql import functions as F
+
+        reader = self.session.read
+        if source.startswith("catalog:"):
+            frame = self.session.table(source.removeprefix("catalog:"))
+        else:
+            frame = reader.parquet(source)
+        present = set(frame.columns)
+        selected = []
+        for canonical, kind in CANONICAL_TYPES.items():
+            column = columns.get(canonical, canonical)
+            if column in present:
+                selected.append(F.col(column).cast(kind).alias(canonical))
+            elif canonical == EVENT_INDEX:
+                selected.append(F.monotonically_increasing_id().alias(canonical))
+            elif canonical in REQUIRED_COLUMNS:
+                raise AuditInputError(
+                    f"the input has no column {column!r} for the {canonical}",
+                    source=source,
+                    hint="name the column with the column mapping",
+                )
+            else:
+                selected.append(F.lit(None).cast(kind).alias(canonical))
+        mapped = {columns.get(c, c) for c in CANONICAL_TYPES}
+        attributes = [F.col(c) for c in frame.columns if c not in mapped]
+        frame.select(*selected, *attributes).createOrReplaceTempView(name)
 
     def unregister(self, name: str) -> None:
         self._drop(name)
