@@ -17,6 +17,9 @@ from tests.browser.test_app_in_browser import SCREENSHOTS, wait_for_app
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
+TALL = {"width": 1280, "height": 2000}
+"""The board is used at the projector's width but this tall, so that a card and the stage it
+is dragged to are in view together."""
 
 
 def stages_of(journey: dict) -> dict[str, dict]:
@@ -49,16 +52,19 @@ def settled(page) -> None:
 
 
 def shoot_board(page, name: str) -> None:
-    """The board as the room sees it: the viewport, scrolled to the top of the board."""
+    """The board as the room sees it: a projector's screen (1280x720), scrolled to the top
+    of the board."""
+    page.set_viewport_size(PROJECTOR)
     page.locator(".board").evaluate("node => node.scrollIntoView({block: 'start'})")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.set_viewport_size(TALL)
 
 
 @pytest.fixture
 def projector(browser):
-    """A fresh tab of projector size (1280x720) that accepts downloads."""
-    context = browser.new_context(viewport=PROJECTOR, accept_downloads=True)
+    """A fresh tab of a projector's width that accepts downloads."""
+    context = browser.new_context(viewport=TALL, accept_downloads=True)
     tab = context.new_page()
     tab.set_default_timeout(120_000)
     yield tab
@@ -74,8 +80,10 @@ def test_the_board_edits_the_map_and_the_audit_follows(projector, app_url):
     assert strip(page, "Provide documents").locator(".change").count() == 0
 
     # drag a card to another stage
+    # onto the column's first card (the drop reaches the column), both in view: a target
+    # scrolled to after the mouse went down would make the drag pick up another card
     page.locator(".card[data-activity='Send reminder']").drag_to(
-        page.locator(".cards[data-stage='Report claim']")
+        page.locator(".cards[data-stage='Report claim'] .card").first
     )
     page.locator(
         ".cards[data-stage='Report claim'] .card[data-activity='Send reminder']"
