@@ -352,6 +352,7 @@ def audit(
     with the hotspots."""
     from audit.findings.hotspots import check_order
     from audit.findings.hotspots import order_hotspots as ordered
+    from audit.findings.texts import text
     from audit.pipeline import run_audit, summary_text, write_outputs
 
     check_order(order_hotspots)
@@ -377,7 +378,7 @@ def audit(
         typer.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(summary_text(result))
-        typer.echo(f"\nFindings written to {out}")
+        typer.echo("\n" + text("cli.findings_written", result.language, path=out))
     if bpmn is not None:
         typer.echo(_bpmn_check(result, bpmn, out), err=as_json)
 
@@ -466,6 +467,7 @@ def report(
 ) -> None:
     """Write the workshop report of LOG: one self-contained HTML file, or a PDF."""
     from audit.compare import compare, split_at
+    from audit.findings.texts import text
     from audit.privacy import PrivacyOptions
     from audit.report import write_report
 
@@ -509,7 +511,7 @@ def report(
         comparison=comparison,
         privacy=privacy_report,
     )
-    console.print(f"Report written to {output}")
+    console.print(text("cli.report_written", language, path=output))
 
 
 @app.command(name="compare")

@@ -3,8 +3,8 @@
 The catalogue is ``audit/locale/<language>/LC_MESSAGES/journey_audit.po`` (English, Finnish,
 Swedish), kept with Babel (docs/translating.md). A message's msgid is its key (``friction.title``)
 and its msgctxt the part of the product that prints it: ``app`` (the Streamlit pages),
-``report`` (the workshop report) or ``findings`` (the findings' sentences, also in the CLI
-summary). The same key may mean different words in two parts (a table header in the app, a
+``report`` (the workshop report) or ``findings`` (the findings' sentences and the command line's
+own words). The same key may mean different words in two parts (a table header in the app, a
 phrase in the report), so the context keeps them apart.
 
 A ``.po`` file is compiled to a ``.mo`` with Babel the first time a language is used, into a

@@ -45,7 +45,7 @@ OPTIONAL_LOOKUPS = frozenset({"has_text", "translated"})
 SOURCES: dict[str, tuple[str, ...]] = {
     "app": ("audit/ui", "app.py"),
     "report": ("audit/report",),
-    "findings": ("audit/findings",),
+    "findings": ("audit/findings", "audit/cli.py"),
 }
 """Which files print the messages of each context."""
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$", re.IGNORECASE)

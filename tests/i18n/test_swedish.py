@@ -28,6 +28,7 @@ def test_the_command_line_summary_in_swedish(write_file, tmp_path):
     assert "Granskning av kundresan: tiny.csv" in result.output
     assert "2 ärenden, 5 händelser, 3 aktiviteter" in result.output
     assert "Överlämningar 3 (1,5 per ärende)" in result.output
+    assert "Resultaten skrevs till" in result.output
     assert " cases" not in result.output and "Weakest" not in result.output
 
 
