@@ -197,7 +197,7 @@ def _causes(
 ) -> pd.DataFrame:
     """Came-back shares by each value of each cause, against the rest of the cases."""
     if log_end is None:
-        (log_end,) = con.execute(f"SELECT max(last_event) FROM {CASES_TABLE}").fetchone()
+        log_end = fetch_row(con, f"SELECT max(last_event) AS log_end FROM {CASES_TABLE}")["log_end"]
     end = f"TIMESTAMP '{log_end.isoformat(sep=' ')}'"
     values = "\nUNION ALL\n".join(
         f"SELECT '{cause}' AS cause, CAST({sql} AS VARCHAR) AS value, came_back FROM seen"

@@ -95,7 +95,8 @@ def main() -> None:
         {
             t("nav.section_audit"): _pages(AUDIT_PAGES),
             t("nav.section_setup"): _pages(SETUP_PAGES),
-        }
+        },
+        expanded=True,  # every page in view, the Journey page too, however many there are
     )
     st.sidebar.markdown(f"### {t('app.title')}\n{t('app.tagline')}")
     language_switch()
