@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import gettext
 import hashlib
+import numbers
 import os
 import re
 import string
@@ -195,7 +196,7 @@ class _LocaleFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, bool) or not format_spec:
             return super().format_field(value, format_spec)
-        if isinstance(value, int | float):
+        if isinstance(value, numbers.Real):
             return format_number(value, format_spec, self.language)
         if isinstance(value, dt.date):
             return format_date(value, self.language, format_spec)
@@ -221,7 +222,7 @@ def format_number(value: float, spec: str, language: str) -> str:
     if digits is not None or match["kind"] == "f":
         decimals = "0" * (6 if digits is None else digits)
     else:  # no precision: an int has no decimals, a float as many as it needs (as "," does)
-        decimals = "" if isinstance(value, int) else "#" * 6
+        decimals = "" if isinstance(value, numbers.Integral) else "#" * 6
     pattern = grouping + ("." + decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=language)
 

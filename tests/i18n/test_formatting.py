@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -58,6 +59,8 @@ def test_a_message_formats_its_numeric_fields_by_their_spec():
     assert app.plural("app.source_cases", 2, "en", **values) == "12,345 cases · 1,234,567 events"
     fi = app.plural("app.source_cases", 12345, "fi", **values)
     assert fi == f"12{NBSP}345 tapausta · 1{NBSP}234{NBSP}567 tapahtumaa"
+    numpy = app.plural("app.source_cases", 2, "sv", cases=np.int64(12345), events=np.int64(3))
+    assert numpy == f"12{NBSP}345 ärenden · 3 händelser", "numpy's numbers too"
     sv = app.plural("app.source_cases", 1, "sv", cases=1, events=3)
     assert sv == "1 ärende · 3 händelser"
 
