@@ -172,13 +172,14 @@ def test_three_participants_one_room_and_a_second_room_apart(tab, app_url, data_
     # The waiting participant's page looks again within 2 s and shows the reveal.
     waiting.get_by_text("Your ranking against the data").wait_for()
     assert waiting.locator("[data-testid='stMetricValue']").inner_text().strip() == "0.80"
+    shoot(waiting, "workshop-participant-reveal")
 
     second.get_by_role("button", name="Reveal").click()
     assert list(distances(second, 1)) == ["Dee"]
     assert second.get_by_text("Ana").count() == 0
 
 
-def test_the_workshop_in_finnish(tab, app_url):
+def test_the_workshop_in_finnish(tab, app_url, data_ranking):
     facilitator = tab()
     code = open_room(facilitator, app_url, "suomi", "Avaa huone")
     facilitator.get_by_text("Vastanneet").first.wait_for()
@@ -190,8 +191,20 @@ def test_the_workshop_in_finnish(tab, app_url):
     wait_for_app(participant)
     participant.get_by_role("textbox", name="Nimesi (näkyy ryhmälle)").fill("Eeva")
     participant.get_by_role("button", name="Liity").click()
-    participant.get_by_role("button", name="Lähetä järjestykseni").wait_for()
+    send = participant.get_by_role("button", name="Lähetä järjestykseni")
+    send.wait_for()
+    choose(participant, data_ranking[::-1])
     shoot(participant, "workshop-participant-ranking-fi")
+    send.click()
+    participant.get_by_text("Kiitos, Eeva").wait_for()
+    answered(facilitator, "1 / 1")
+    facilitator.get_by_role("button", name="Paljasta").click()
+    assert distances(facilitator, 1) == {"Eeva": "-1,00"}  # the data's order reversed
+    # Reversed: the data's first stage is the room's 5th, the biggest gap (|5 - 1| = 4, as
+    # for the data's last stage, which comes later in the journey here).
+    biggest = f"Ryhmä sijoitti vaiheen {data_ranking[0]} 5. sijalle; data sijoittaa sen 1. sijalle"
+    assert facilitator.get_by_text(f"{biggest}: suurin ero.").count() == 1
+    shoot(facilitator, "workshop-reveal-fi")
 
 
 def test_projector_mode_steps_with_the_arrow_keys(tab, app_url):

@@ -137,9 +137,8 @@ def _distances(revealed: Reveal) -> None:
         st.table(table.set_index(t("workshop.col.participant")))
 
 
-def show_reveal(room: RoomSnapshot) -> Reveal:
-    """The whole reveal of ``room``; returns it for the caller's own additions."""
-    revealed = reveal(room)
+def show_reveal(revealed: Reveal) -> None:
+    """The rankings side by side, the understanding gap in sentences and as a table."""
     _rankings(revealed)
     st.caption(t("workshop.gap_help"))
     st.dataframe(
@@ -153,7 +152,6 @@ def show_reveal(room: RoomSnapshot) -> Reveal:
             t("workshop.col.data_days"): st.column_config.NumberColumn(format="%.1f"),
         },
     )
-    return revealed
 
 
 # The facilitator's side.
@@ -259,7 +257,8 @@ def facilitate() -> None:
             _progress(code, facilitator)
             _close(code, facilitator)
         return
-    revealed = show_reveal(room)
+    revealed = reveal(room)
+    show_reveal(revealed)
     _distances(revealed)
     st.caption(t("workshop.download_help"))
     widgets.download(answers_table(room, revealed), f"workshop_room_{code}")
@@ -348,10 +347,11 @@ def participate(invited: str) -> None:
         return
     st.caption(t("workshop.joined_as", name=me.name, code=room.code))
     if room.state is RoomState.REVEALED:
-        revealed = show_reveal(room)
+        revealed = reveal(room)
         mine = next((d.rho for d in revealed.distances if d.name == me.name), None)
         if me.answer is not None and revealed.data_ranks_stages:
             st.metric(t("workshop.your_rho"), _rho(mine), border=True, help=t("workshop.rho_help"))
+        show_reveal(revealed)
         return
     if me.answer is None:
         _rank(room, token)
