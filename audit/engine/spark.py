@@ -23,6 +23,7 @@ The differences fixed here, each covered by tests/spark:
 - `* EXCLUDE (...)`: Spark's `* EXCEPT (...)`.
 - list(x ORDER BY k): an array of (k, x) pairs sorted by k (collect_list has no order).
 - $name parameters: literals.
+- OVER (w ROWS BETWEEN ...), a frame on a named window: the window written out.
 - NULL ordering (DuckDB sorts NULLS LAST by default, Spark NULLS FIRST) and `/` on
   integers are handled by sqlglot itself, which makes both explicit.
 
@@ -60,6 +61,13 @@ CANONICAL_TYPES = {field.name: _SPARK_TYPES[field.type] for field in CANONICAL_S
 REQUIRED_COLUMNS = tuple(
     field.name for field in CANONICAL_SCHEMA if not field.nullable and field.name != EVENT_INDEX
 )
+
+
+SMALL_DATA_SETTINGS = {"spark.sql.adaptive.enabled": "false"}
+"""For logs of a few thousand events (the tests): no adaptive re-planning, whose extra
+stages cost more than they save on small data. (Generated code stays on: Spark caches it, so
+the second audit of a session compiles almost nothing; interpreted expressions measured
+slower.)"""
 
 
 def _spark_session(master: str, shuffle_partitions: int) -> Any:
@@ -143,6 +151,24 @@ def _rewrite_value(node: exp.Expression, enums: set[str], parameters: dict) -> e
     return node
 
 
+def _inline_framed_windows(select: exp.Expression) -> exp.Expression:
+    """OVER (w ROWS BETWEEN ...) refines the named window w; Spark cannot, so such a window
+    gets w's partition and order written out."""
+    if not isinstance(select, exp.Select) or not select.args.get("windows"):
+        return select
+    named = {window.this.name: window for window in select.args["windows"]}
+    for window in select.find_all(exp.Window):
+        alias = window.args.get("alias")
+        if alias is None or window.args.get("spec") is None or alias.name not in named:
+            continue
+        definition = named[alias.name]
+        window.set("partition_by", [c.copy() for c in definition.args.get("partition_by") or []])
+        if definition.args.get("order") is not None:
+            window.set("order", definition.args["order"].copy())
+        window.set("alias", None)
+    return select
+
+
 def _rewrite_aggregate(node: exp.Expression) -> exp.Expression:
     """An aggregate of a DuckDB statement, rewritten to compute the same on Spark (after
     `_rewrite_value`: sqlglot does not revisit the arguments of a replaced node)."""
@@ -181,7 +207,7 @@ def to_spark(sql: str, enums: set[str] = frozenset(), parameters: dict | None = 
     """A DuckDB query (one SELECT, with CTEs) in Spark SQL with the same meaning."""
     tree = sqlglot.parse_one(sql, read="duckdb")
     tree = tree.transform(lambda node: _rewrite_value(node, set(enums), parameters or {}))
-    tree = tree.transform(_rewrite_aggregate)
+    tree = tree.transform(_rewrite_aggregate).transform(_inline_framed_windows)
     return tree.sql(dialect="spark")
 
 
@@ -340,7 +366,13 @@ class SparkConnection:
 
 
 def connect(
-    master: str = DEFAULT_MASTER, shuffle_partitions: int = SHUFFLE_PARTITIONS
+    master: str = DEFAULT_MASTER,
+    shuffle_partitions: int = SHUFFLE_PARTITIONS,
+    settings: dict[str, str] | None = None,
 ) -> SparkConnection:
-    """A Spark connection for the engine (starts or reuses the session for `master`)."""
-    return SparkConnection(_spark_session(master, shuffle_partitions))
+    """A Spark connection for the engine (starts or reuses the session for `master`);
+    `settings` are Spark SQL settings for this session (SMALL_DATA_SETTINGS for tests)."""
+    session = _spark_session(master, shuffle_partitions)
+    for key, value in (settings or {}).items():
+        session.conf.set(key, value)
+    return SparkConnection(session)

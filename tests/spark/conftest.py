@@ -1,8 +1,8 @@
 """One local Spark session per test process (per xdist worker), shared by every Spark test.
 
-The session is small (two cores, two shuffle partitions, no UI, bound to 127.0.0.1);
-`connect` reuses it for each new engine connection. The tests skip when no Java runtime is
-installed (scripts/setup.sh --browser installs one)."""
+The session is small (two cores, two shuffle partitions, no adaptive planning, no UI, bound
+to 127.0.0.1); `connect` reuses it for each new engine connection. The tests skip when no
+Java runtime is installed (scripts/setup.sh --browser installs one)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from functools import partial
 
 import pytest
 
-from audit.engine.spark import SparkConnection, connect
+from audit.engine.spark import SMALL_DATA_SETTINGS, SparkConnection, connect
 
 
 @pytest.fixture(scope="session")
@@ -20,4 +20,4 @@ def spark_connect() -> Callable[[], SparkConnection]:
     """Opens an engine connection on the process's one local Spark session."""
     if shutil.which("java") is None:
         pytest.skip("no Java runtime: run scripts/setup.sh --browser")
-    return partial(connect, "local[2]", shuffle_partitions=2)
+    return partial(connect, "local[2]", shuffle_partitions=2, settings=SMALL_DATA_SETTINGS)

@@ -43,6 +43,8 @@ QUERIES = {
     "FILTER and GROUP BY ALL": "SELECT g, count(*) FILTER (WHERE x > 1) AS n FROM rows "
     "GROUP BY ALL",
     "lag IGNORE NULLS": "SELECT x, lag(v IGNORE NULLS) OVER (ORDER BY x) AS p FROM rows",
+    "a frame on a named window": "SELECT x, max(x) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING "
+    "AND 1 PRECEDING) AS highest_before FROM rows WINDOW w AS (PARTITION BY g ORDER BY x)",
     "timestamp parameter": "SELECT count(*) AS n FROM rows WHERE t > $cutoff",
 }
 

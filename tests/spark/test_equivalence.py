@@ -78,7 +78,8 @@ def test_random_logs_measure_the_same_on_spark(spark_connect, events, stage_of):
     assert_engines_agree(spark_connect, events_table(events), journey(STAGES, stage_of))
 
 
-def test_the_command_line_writes_the_same_findings_on_spark(tmp_path):
+def test_the_command_line_writes_the_same_findings_on_spark(spark_connect, tmp_path):
+    spark_connect()  # the CLI's engine runs on the tests' small local session
     journey_map = EXAMPLE.with_suffix(".journey.yaml")
     findings = {}
     for engine in ("duckdb", "spark"):
