@@ -92,7 +92,9 @@ def _pages() -> list[str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_page_and_the_report_in_the_language(app, english, language):
-    app.sidebar.segmented_control[0].set_value(language).run()
+    switch = app.sidebar.segmented_control[0]
+    assert switch.options == ["English", "suomi", "svenska"]
+    switch.set_value(language).run()
     leaks = {}
     for stem in _pages():
         app.switch_page(f"audit/ui/pages/{stem}.py").run()
