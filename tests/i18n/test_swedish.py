@@ -11,13 +11,13 @@ from audit.journey.draft import draft_journey
 
 TINY_LOG = (
     "Case ID;Activity;Complete Timestamp;Team\n"
-    "7;Apply;01.02.2024 09:00;Front\n"
-    "7;Check;01.02.2024 15:00;Back\n"
-    "7;Decide;02.02.2024 10:30;Credit\n"
-    "8;Apply;03.02.2024 11:00;Front\n"
-    "8;Check;04.02.2024 11:00;Back\n"
+    "A;Ask;05.03.2024 08:00;Desk\n"
+    "A;Answer;05.03.2024 12:00;Desk\n"
+    "B;Ask;06.03.2024 09:00;Desk\n"
+    "B;Escalate;06.03.2024 10:00;Expert\n"
+    "B;Answer;07.03.2024 10:00;Desk\n"
 )
-"""Two cases; case 7 changes hands twice (Front > Back > Credit), case 8 once."""
+"""Two cases; A stays at the desk, B goes to an expert and back (2 handoffs)."""
 
 
 def test_the_command_line_summary_in_swedish(write_file, tmp_path):
@@ -27,7 +27,7 @@ def test_the_command_line_summary_in_swedish(write_file, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Granskning av kundresan: tiny.csv" in result.output
     assert "2 ärenden, 5 händelser, 3 aktiviteter" in result.output
-    assert "Överlämningar 3 (1,5 per ärende)" in result.output
+    assert "Överlämningar 2 (1,0 per ärende)" in result.output
     assert "Resultaten skrevs till" in result.output
     assert " cases" not in result.output and "Weakest" not in result.output
 
