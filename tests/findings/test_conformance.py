@@ -42,7 +42,7 @@ MEASURES = ConformanceMeasures(
 
 def test_summary_sentence_in_both_languages() -> None:
     assert conformance_line(MEASURES, "en") == "900 of 1,200 cases (75%) went the designed way"
-    assert conformance_line(MEASURES, "fi") == "900/1 200 asiaa (75 %) kulki suunniteltua polkua"
+    assert conformance_line(MEASURES, "fi") == "900/1 200 tapausta (75 %) kulki suunniteltua polkua"
 
 
 def test_stage_sentences_name_each_deviation_there() -> None:
@@ -51,7 +51,7 @@ def test_stage_sentences_name_each_deviation_there() -> None:
         "Review: 250 cases skipped it.",
         "Decide: 10 cases passed through it without a required touchpoint.",
     ]
-    assert stage_evidence(MEASURES, "fi")[1] == "Review: 250 asiaa ohitti sen."
+    assert stage_evidence(MEASURES, "fi")[1] == "Review: 250 tapausta ohitti sen."
 
 
 def test_a_stage_without_deviations_has_no_sentence() -> None:

@@ -67,8 +67,8 @@ def test_stage_evidence_names_the_two_strongest_components_and_lost_customers(ho
     )
     assert stages.loc["Assessment", "evidence_fi"] == (
         "Assessment: joka kymmenes odotus kestää yli 2,5 päivää (mediaaniodotus 10,0 h); "
-        "asiat pomppasivat takaisin yksiköiden välillä 24 kertaa 32 asiassa (ping-pong); "
-        "asiakas palautettiin tähän vaiheeseen 8 kertaa; 25 % tänne edenneistä asioista "
+        "tapaukset pomppasivat takaisin yksiköiden välillä 24 kertaa 32 tapauksessa (ping-pong); "
+        "asiakas palautettiin tähän vaiheeseen 8 kertaa; 25 % tänne edenneistä tapauksista "
         "päättyi tähän ilman lopputulosta (8 keskeytystä)."
     )
     # wait 0.5 and promise 0.5 tie: the journey's component order decides
@@ -77,7 +77,7 @@ def test_stage_evidence_names_the_two_strongest_components_and_lost_customers(ho
         "the promise of 2.0 days was kept for only 50% of cases."
     )
     assert stages.loc["Decision", "evidence_fi"].endswith(
-        "lupaus (2,0 päivää) pitää vain 50 % asioista."
+        "lupaus (2,0 päivää) pitää vain 50 % tapauksista."
     )
     assert stages.loc["Assessment", "components"]["pingpong"] == 0.75
     # Decision has neither back-jumps nor drop-offs; Intake has drop-offs (0.1, fifth)
@@ -98,8 +98,8 @@ def test_activity_unit_and_pair_evidence(hotspots):
         "Claims: 20 ping-pongs through it in 40 cases; cases wait a median 4.0 h before its work."
     )
     assert by_name.loc[("org_unit", "Claims"), "evidence_fi"] == (
-        "Claims: 20 ping-pong-palautusta sen kautta 40 asiassa; "
-        "asiat odottavat sen työtä mediaanisti 4,0 h."
+        "Claims: 20 ping-pong-palautusta sen kautta 40 tapauksessa; "
+        "tapaukset odottavat sen työtä mediaanisti 4,0 h."
     )
     assert by_name.loc[("handoff_pair", "Claims → Fraud check"), "evidence_en"] == (
         "Claims → Fraud check: median wait after the handoff 12.0 h; 30 handoffs in 20 cases; "

@@ -75,11 +75,13 @@ def test_english_section_on_the_example(sample_result, sample_html):
 def test_finnish_section_on_the_example(sample_result):
     text = _section(build_report(sample_result, language="fi", stories=0))
     assert "Asiakkaat, jotka palaavat" in text
-    assert "1 897 asiakkaalla oli 2 095 asiaa; niistä 141 (7 %) oli uusintayhteydenottoja" in text
+    assert (
+        "1 897 asiakkaalla oli 2 095 tapausta; niistä 141 (7 %) oli uusintayhteydenottoja" in text
+    )
     assert sample_result.repeat_causes.iloc[0]["evidence_fi"] in text
     assert "Decision 137 97 %" in text
-    assert "Yksi asiakas asiasta toiseen: CUST-000053" in text
-    assert "asiakas palasi asialla CMP-000053" in text
+    assert "Yksi asiakas tapauksesta toiseen: CUST-000053" in text
+    assert "asiakas palasi tapauksella CMP-000053" in text
 
 
 def test_the_method_defines_a_repeat_contact_only_with_customers(sample_html, hostile):
@@ -125,10 +127,11 @@ def test_story_of_cases_started_while_an_earlier_one_was_open(con):
     Apply without an outcome."""
     sentences = customer_story_sentences(customer_journey(con, "P2"), 30, "fi")
     assert sentences == [
-        "Tällä asiakkaalla oli 3 asiaa 2024-01-01–2024-03-24; niistä 2 oli uusintayhteydenottoja.",
-        "Asian d ollessa vielä auki asiakas aloitti asian e.",
-        "Asian d ollessa vielä auki asiakas aloitti asian f.",
-        "Viimeinen asia f pysähtyi vaiheeseen Apply ilman lopputulosta.",
+        "Tällä asiakkaalla oli 3 tapausta 2024-01-01–2024-03-24; "
+        "niistä 2 oli uusintayhteydenottoja.",
+        "Tapauksen d ollessa vielä auki asiakas aloitti tapauksen e.",
+        "Tapauksen d ollessa vielä auki asiakas aloitti tapauksen f.",
+        "Viimeinen tapaus f pysähtyi vaiheeseen Apply ilman lopputulosta.",
     ]
 
 

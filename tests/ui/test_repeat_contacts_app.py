@@ -65,7 +65,7 @@ def test_the_section_speaks_finnish():
     assert metrics["Uusintayhteydenotot"] == "141 (7 %)"
     assert metrics["Labyrinttiketjuja"] == "8"
     assert any(
-        m.value.startswith("28 % asiakkaista, joiden asia päättyi huonosti") for m in at.markdown
+        m.value.startswith("28 % asiakkaista, joiden tapaus päättyi huonosti") for m in at.markdown
     )
 
 
@@ -122,7 +122,7 @@ def test_one_customer_across_cases_pseudonymised_and_in_finnish():
     assert not at.exception
     assert not at.selectbox[0].value.startswith("CUST-")
     story = next(m.value for m in at.markdown if m.value.startswith("Tällä asiakkaalla oli"))
-    assert "asiakas palasi asialla" in story
+    assert "asiakas palasi tapauksella" in story
     assert "CLM-" not in story and "CMP-" not in story
     assert "Tapaukset yhdellä aikajanalla" in [s.value for s in at.subheader]
 
