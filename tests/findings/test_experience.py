@@ -92,7 +92,7 @@ def test_sentences_in_english_and_finnish(experience):
         "NPS -100 for the quarter of cases slowest through Assessment vs 0 for the rest (2 cases)",
     ]
     finnish = experience_sentences(experience, "fi")
-    assert finnish[1] == "NPS 50 ilman ping-pongia ja -100 ping-pongin kanssa (3 asiaa)"
+    assert finnish[1] == "NPS 50 ilman ping-pongia ja -100 ping-pongin kanssa (3 tapausta)"
     assert len(finnish) == 4  # no stage sentence without a weakest stage
 
 

@@ -52,8 +52,8 @@ def test_causes_are_weighed_ranked_and_explained():
         "the rest (12 of 40 cases)"
     )
     assert bad["evidence_fi"] == (
-        "30 % asiakkaista, joiden asia päättyi huonosti, palasi 30 päivän kuluessa, muista "
-        "6 % (12/40 asiaa)"
+        "30 % asiakkaista, joiden tapaus päättyi huonosti, palasi 30 päivän kuluessa, muista "
+        "6 % (12/40 tapausta)"
     )
     assert top_cause(causes)["value"] == "bad"
 

@@ -22,4 +22,4 @@ def test_no_causes_tell_nothing():
 
 def test_a_cause_value_reads_as_a_clause_in_both_languages():
     assert whose("status", "bad", "en") == "whose case ended badly"
-    assert whose("last_stage", "Decision", "fi") == "joiden asia päättyi vaiheeseen Decision"
+    assert whose("last_stage", "Decision", "fi") == "joiden tapaus päättyi vaiheeseen Decision"

@@ -47,6 +47,6 @@ def test_finnish_section_on_the_example(sample_result):
     text = _section(build_report(sample_result, language="fi", stories=0))
     assert "Suunniteltu polku" in text
     assert f"{conformance_line(conformance, 'fi')}: " in text
-    assert "asiaa ohitti vaiheen" in text
+    assert "tapausta ohitti vaiheen" in text
     first = conformance.stages.to_dict(orient="records")[0]
     assert _row(first, "fi") in text
