@@ -77,9 +77,8 @@ def main() -> None:
     journey = compile_journey(
         draft_journey(local.table("events")), activities, local.table("events").columns
     )
-    print(
-        f"# {args.log.name}: {local.execute('SELECT count(*) FROM events').fetchone()[0]:,} events"
-    )
+    ((events,),) = local.execute("SELECT count(*) FROM events").fetchall()
+    print(f"# {args.log.name}: {events:,} events")
     print(f"uptime: {os.getloadavg()}")
     if args.duckdb:
         started = time.perf_counter()

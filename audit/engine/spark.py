@@ -196,7 +196,11 @@ def _ordered_list(order: exp.Order) -> exp.Expression:
     """list(x ORDER BY k, ...) as Spark: (k..., x) structs collected, sorted, unpacked."""
     if any(key.args.get("desc") for key in order.expressions):
         raise AuditInputError("descending list order is not supported", source="--engine spark")
-    keys = [f"{key.this.sql(dialect='spark')} AS k{i}" for i, key in enumerate(order.expressions)]
+    # each key led by whether it is NULL: DuckDB puts NULL keys last, a sorted struct first
+    keys = [
+        f"{key.this.sql(dialect='spark')} IS NULL AS n{i}, {key.this.sql(dialect='spark')} AS k{i}"
+        for i, key in enumerate(order.expressions)
+    ]
     pairs = f"struct({', '.join(keys)}, {order.this.sql(dialect='spark')} AS v)"
     return sqlglot.parse_one(
         f"transform(array_sort(collect_list({pairs})), p -> p.v)", read="spark"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from typer.testing import CliRunner
 
 from audit.cli import app
@@ -72,7 +72,7 @@ def test_every_real_log_measures_the_same_on_spark(spark_connect, name):
     assert measures.log["events"] == events.num_rows
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=10)
 @given(events=logs(with_starts=True), stage_of=stage_maps)
 def test_random_logs_measure_the_same_on_spark(spark_connect, events, stage_of):
     assert_engines_agree(spark_connect, events_table(events), journey(STAGES, stage_of))
