@@ -240,7 +240,7 @@ def _measuring_connection(
     master = spark_master or DEFAULT_MASTER
     progress(f"Handing the events to Spark at {master}")
     spark = connect(master)
-    events = opened.connection.execute(f"SELECT * FROM {EVENTS_VIEW}").fetch_arrow_table()
+    events = opened.connection.sql(f"SELECT * FROM {EVENTS_VIEW}").to_arrow_table()
     spark.register(EVENTS_VIEW, events)
     return spark
 
