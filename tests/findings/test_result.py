@@ -49,6 +49,7 @@ def test_log_and_totals(contract):
         "has_start_times": False,
         "timezone": "Europe/Helsinki",
         "ongoing_cutoff": "2024-03-20T00:00:00",
+        "engine": "duckdb",
     }
     totals = contract["totals"]
     for name in (
