@@ -145,7 +145,7 @@ def test_every_page_renders_with_charts_pictures_and_hotspots(page, app_url):
     shoot(page, "en-report")
 
     open_page(page, "journey", "Journey map")
-    page.wait_for_selector("[data-testid='stDataFrame']")
+    page.locator(".board .card").first.wait_for()
     shoot(page, "en-journey")
 
     open_page(page, "data", "Data")
