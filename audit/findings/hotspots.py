@@ -340,6 +340,20 @@ def check_order(by: str) -> None:
         )
 
 
+def top_hotspots(hotspots: pd.DataFrame, by: str, limit: int) -> pd.DataFrame:
+    """The `limit` hotspots to show first across all levels: by "friction" (score, most
+    first) or by "worth" (customer-days saved a month, most first; hotspots without a
+    what-if follow by score)."""
+    check_order(by)
+    worth = [
+        what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else -math.inf
+        for what_if in hotspots["what_if"]
+    ]
+    keys = pd.DataFrame({"worth": worth if by == "worth" else 0.0, "score": hotspots["score"]})
+    order = keys.sort_values(["worth", "score"], ascending=False, kind="stable").index
+    return hotspots.loc[order[:limit]].reset_index(drop=True)
+
+
 def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
     """The hotspots ordered within each level (levels keep their order): by "friction"
     (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from audit.findings.friction import stage_friction
-from audit.findings.hotspots import HOTSPOT_COLUMNS, find_hotspots
+from audit.findings.hotspots import HOTSPOT_COLUMNS, find_hotspots, top_hotspots
 
 from .builders import make_journey, make_measures
 
@@ -115,3 +116,22 @@ def test_items_without_friction_are_no_hotspots(journey):
     names = find_hotspots(measures, make_journey(), stages)["name"].tolist()
     assert "Register claim" not in names
     assert "Request documents" in names
+
+
+def test_top_hotspots_by_friction_or_by_what_a_fix_is_worth():
+    """Three hotspots: a unit without a what-if scores most; of the two with one, the
+    lower-scoring handoff saves more customer-days, so it comes first by worth."""
+    table = pd.DataFrame(
+        {
+            "name": ["Finance", "Assessment", "A → B"],
+            "score": [80.0, 60.0, 40.0],
+            "what_if": [
+                None,
+                {"customer_days_saved_per_month": 10.0},
+                {"customer_days_saved_per_month": 25.0},
+            ],
+        }
+    )
+    assert list(top_hotspots(table, "friction", 3)["name"]) == ["Finance", "Assessment", "A → B"]
+    assert list(top_hotspots(table, "worth", 3)["name"]) == ["A → B", "Assessment", "Finance"]
+    assert list(top_hotspots(table, "worth", 1)["name"]) == ["A → B"]

@@ -9,6 +9,7 @@ import streamlit as st
 
 from audit.engine.customers import CHAIN_CASES, CHAIN_DAYS, CustomerMeasures
 from audit.findings.friction import contributions
+from audit.findings.hotspots import ORDERS, top_hotspots
 from audit.findings.humanize import format_count, format_hours, format_number, format_share
 from audit.findings.repeat_contacts import MIN_GROUP_CASES, telling_causes, whose
 from audit.journey.compiled import FRICTION_COMPONENTS
@@ -122,20 +123,35 @@ def components(result: AuditResult) -> None:
     widgets.chart(picture, data[["stage", "component", "points"]], "friction_components")
 
 
+HOTSPOTS_SHOWN = 8
+"""Hotspots drawn as cards; the download holds them all."""
+
+
 def hotspots(result: AuditResult) -> None:
-    """The hotspots, worst first, each with its sentence of evidence."""
+    """The hotspots, worst first or by what their fix is worth, each with its sentence of
+    evidence and, for stages and handoffs, what a fix is worth."""
     st.subheader(t("friction.hotspots"))
     table = result.hotspots
     if table.empty:
         st.write(t("friction.no_hotspots"))
         return
-    evidence = f"evidence_{language()}"
-    ranked = table.sort_values("score", ascending=False).head(8)
+    by = st.segmented_control(
+        t("friction.order"),
+        ORDERS,
+        default=ORDERS[0],
+        format_func=lambda order: t(f"friction.order.{order}"),
+        key="friction_hotspot_order",
+    )
+    evidence, worth = f"evidence_{language()}", f"what_if_{language()}"
+    ranked = top_hotspots(table, by or ORDERS[0], HOTSPOTS_SHOWN)
     columns = st.columns(2, gap="large")
     for index, row in enumerate(ranked.itertuples(index=False)):
         level = t(f"level.{row.level}")
+        what_if = getattr(row, worth)
         with columns[index % 2].container(border=True):
             st.markdown(f"**{level} · {row.name}** ({row.score:.0f})  \n{getattr(row, evidence)}")
+            if isinstance(what_if, str) and what_if:
+                st.caption(what_if)
     widgets.download(table.drop(columns=["components"]), "hotspots")
 
 
