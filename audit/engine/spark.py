@@ -23,6 +23,8 @@ The differences fixed here, each covered by tests/spark:
 - `* EXCLUDE (...)`: Spark's `* EXCEPT (...)`.
 - list(x ORDER BY k): an array of (k, x) pairs sorted by k (collect_list has no order).
 - $name parameters: literals.
+- a decimal literal (the hours' 3600000000.0): a DOUBLE, so that `/` divides as DuckDB's
+  does (Spark would give a DECIMAL rounded to 12 places).
 - OVER (w ROWS BETWEEN ...), a frame on a named window: the window written out.
 - NULL ordering (DuckDB sorts NULLS LAST by default, Spark NULLS FIRST) and `/` on
   integers are handled by sqlglot itself, which makes both explicit.
@@ -139,6 +141,10 @@ def _rewrite_value(node: exp.Expression, enums: set[str], parameters: dict) -> e
         return exp.DataType.build("DECIMAL(38, 0)")
     if isinstance(node, exp.Anonymous) and node.name.lower() == "epoch_us":
         return _function("unix_micros", exp.cast(node.expressions[0], "TIMESTAMP"))
+    if isinstance(node, exp.Literal) and not node.is_string and not node.name.isdigit():
+        # 3600000000.0 is a DECIMAL on both; DuckDB divides decimals as DOUBLE, Spark as
+        # DECIMAL rounded to 12 places: as a DOUBLE both compute alike
+        return exp.cast(node.copy(), "DOUBLE")
     if isinstance(node, exp.Placeholder) and node.name in parameters:
         return _literal(parameters[node.name])
     if isinstance(node, exp.Join) and str(node.args.get("method") or "").upper() == "ASOF":

@@ -36,6 +36,8 @@ QUERIES = {
     "arg_max skips a NULL value": "SELECT g, arg_max(v, x) AS last_v FROM rows GROUP BY g",
     "NULLs sort last by default": "SELECT g, x FROM rows ORDER BY g, x",
     "integer division gives a fraction": "SELECT sum(x) / count(*) AS d FROM rows",
+    "hours between two times as a double": "SELECT (epoch_us(t) - epoch_us(TIMESTAMP "
+    "'2024-12-31 00:00:01')) / 3600000000.0 AS h FROM rows",
     "epoch microseconds of a naive time": "SELECT epoch_us(t) AS us FROM rows ORDER BY us",
     "HUGEINT sort keys": "SELECT g, arg_min(v, epoch_us(t)::HUGEINT * 1099511627776 + x) "
     "AS first_v FROM rows GROUP BY g",
