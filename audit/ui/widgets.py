@@ -77,3 +77,12 @@ def svg(markup: str, data: pd.DataFrame, name: str) -> None:
     names the log holds), with its numbers as a CSV download."""
     st.image(markup, width="stretch")
     download(data, name)
+
+
+def metrics(figures: list[tuple[str, str, str]], per_row: int) -> None:
+    """Key figures as bordered tiles, `per_row` to a row, so that a number is never cut
+    short on a 1280-pixel projector: (label, value, help) each."""
+    for start in range(0, len(figures), per_row):
+        row = figures[start : start + per_row]
+        for column, (label, value, help_text) in zip(st.columns(per_row), row, strict=False):
+            column.metric(label, value, border=True, help=help_text)

@@ -36,8 +36,8 @@ def short_duration(hours: float | None) -> str:
 
 
 def key_figures(result: AuditResult) -> None:
-    """The audit in seven numbers, in one row; each label is short enough for its tile
-    and its help says exactly what is counted."""
+    """The audit in seven numbers, four to a row so each stays whole on a projector; each
+    help says exactly what is counted."""
     totals, cases = result.measures.totals, result.measures.log["cases"]
     lang = language()
     kept = totals.get("promises_kept_share")
@@ -50,8 +50,7 @@ def key_figures(result: AuditResult) -> None:
         ("friction.kpi.promises", "–" if kept is None else format_share(kept, lang)),
         ("friction.kpi.dropoffs", _share(totals.get("dropoffs"), cases)),
     ]
-    for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(t(key), value, border=True, help=t(f"{key}_help"))
+    widgets.metrics([(t(key), value, t(f"{key}_help")) for key, value in figures], per_row=4)
 
 
 def _views() -> dict[str, str]:
@@ -172,8 +171,10 @@ def _customer_figures(customers: CustomerMeasures, days: str) -> None:
         ("repeat.kpi.no_customer", format_count(totals["cases_without_customer"], lang)),
     ]
     values = {"days": days, "cases": CHAIN_CASES, "chain_days": CHAIN_DAYS}
-    for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(t(key), value, border=True, help=t(f"{key}_help", **values))
+    widgets.metrics(
+        [(t(key), value, t(f"{key}_help", **values)) for key, value in figures],
+        per_row=len(figures),
+    )
 
 
 def _came_back_shares(causes: pd.DataFrame) -> pd.DataFrame:
