@@ -295,10 +295,6 @@ class SparkConnection:
             table = pa.Table.from_pandas(table, preserve_index=False)
         self.session.createDataFrame(table).createOrReplaceTempView(name)
 
-    def register_frame(self, name: str, frame: Any) -> None:
-        """Make a Spark DataFrame (the event log read on the cluster) a temporary view."""
-        frame.createOrReplaceTempView(name)
-
     def register_parquet(self, name: str, source: str, columns: dict[str, str]) -> None:
         """Make Parquet files, a (partitioned) Parquet directory, or a table of the Spark
         catalog (`catalog:db.table`) the view `name` in the canonical schema, read on the
