@@ -340,15 +340,20 @@ def check_order(by: str) -> None:
         )
 
 
+def _worth(hotspots: pd.DataFrame) -> list[float]:
+    """Each hotspot's customer-days saved a month by its fix; -inf without a what-if."""
+    return [
+        what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else -math.inf
+        for what_if in hotspots["what_if"]
+    ]
+
+
 def top_hotspots(hotspots: pd.DataFrame, by: str, limit: int) -> pd.DataFrame:
     """The `limit` hotspots to show first across all levels: by "friction" (score, most
     first) or by "worth" (customer-days saved a month, most first; hotspots without a
     what-if follow by score)."""
     check_order(by)
-    worth = [
-        what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else -math.inf
-        for what_if in hotspots["what_if"]
-    ]
+    worth = _worth(hotspots)
     keys = pd.DataFrame({"worth": worth if by == "worth" else 0.0, "score": hotspots["score"]})
     order = keys.sort_values(["worth", "score"], ascending=False, kind="stable").index
     return hotspots.loc[order[:limit]].reset_index(drop=True)
@@ -359,10 +364,7 @@ def order_hotspots(hotspots: pd.DataFrame, by: str) -> pd.DataFrame:
     (rank) or by "worth" (customer-days saved a month, most first; the rank breaks ties and
     orders the hotspots without a what-if, which come last)."""
     check_order(by)
-    worth = [
-        -what_if["customer_days_saved_per_month"] if isinstance(what_if, dict) else math.inf
-        for what_if in hotspots["what_if"]
-    ]
+    worth = [-days for days in _worth(hotspots)]
     level = hotspots["level"].map({name: i for i, name in enumerate(LEVELS)})
     keys = pd.DataFrame({"level": level, "worth": worth if by == "worth" else 0.0})
     keys["rank"] = hotspots["rank"]
