@@ -266,18 +266,8 @@ def _hotspot_table(result: AuditResult) -> pd.DataFrame:
     return hotspots.drop(columns=["components", "what_if"])
 
 
-def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
-    """Write findings.json, one CSV per level and summary.md into out_dir (created when
-    missing); returns the files written. CSVs are safe to open in a spreadsheet."""
-    folder = Path(out_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise AuditInputError(
-            f"cannot create the output folder: {error.strerror}",
-            source=str(folder),
-            hint="choose a folder you can write to with --out",
-        ) from None
+def output_tables(result: AuditResult) -> dict[str, pd.DataFrame]:
+    """The tables `write_outputs` writes, one CSV each, by file name (without .csv)."""
     measures = result.measures
     tables = {
         "stages": result.stage_table(),
@@ -304,11 +294,27 @@ def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
     if measures.customers is not None:
         tables["repeat_contact_causes"] = result.repeat_causes
         tables["labyrinth_chains"] = measures.customers.chains
+    return tables
+
+
+def write_outputs(result: AuditResult, out_dir: str | Path) -> list[Path]:
+    """Write findings.json, one CSV per level and summary.md into out_dir (created when
+    missing); returns the files written. CSVs are safe to open in a spreadsheet."""
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AuditInputError(
+            f"cannot create the output folder: {error.strerror}",
+            source=str(folder),
+            hint="choose a folder you can write to with --out",
+        ) from None
     findings = folder / "findings.json"
     document = json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False, allow_nan=False)
     findings.write_text(document + "\n", encoding="utf-8")
     written = [findings]
-    written += [safe_csv(table, folder / f"{name}.csv") for name, table in tables.items()]
+    tables = output_tables(result).items()
+    written += [safe_csv(table, folder / f"{name}.csv") for name, table in tables]
     summary = folder / "summary.md"
     summary.write_text(summary_markdown(result), encoding="utf-8")
     return [*written, summary]
