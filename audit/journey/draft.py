@@ -21,12 +21,13 @@ import pyarrow as pa
 
 from audit.errors import AuditInputError
 from audit.io.advice import advice_notes
-from audit.io.schema import ACTIVITY, CASE, CHANNEL, EVENT_INDEX, TIMESTAMP
+from audit.io.schema import ACTIVITY, CASE, EVENT_INDEX, TIMESTAMP
 from audit.journey.compiled import OUTCOME_KINDS
 from audit.journey.endings import END_SHARE, OutcomeGuess, guess_outcomes
 from audit.journey.grouping import explained_spreads, natural_breaks, stage_count
 from audit.journey.keywords import touchpoint_words
 from audit.journey.model import LANGUAGES, JourneyMap, Outcomes, Stage, Touchpoint
+from audit.journey.positions import POSITIONS_VIEW, event_positions
 from audit.journey.stage_names import stage_names
 
 CHANNEL_SHARE = 0.5
@@ -36,21 +37,10 @@ COMMON_WORD_MIN = 3
 """A touchpoint word in more than half of the activity names, and in at least this many,
 names the process ("Request For Payment ...") rather than a contact, so it marks none."""
 
-_VIEW = "drafted_events"
-"""The name the events go by in this module's SQL (not "events", which the caller's
-connection may already use for another view)."""
-
 _PROFILE_SQL = f"""
-WITH ordered AS (
-    SELECT {CASE} AS case_id, {ACTIVITY} AS activity, {{channel}} AS channel,
-           row_number() OVER (PARTITION BY {CASE} ORDER BY {TIMESTAMP}, {EVENT_INDEX})
-               AS position,
-           count(*) OVER (PARTITION BY {CASE}) AS case_events
-    FROM {_VIEW}
-),
-positioned AS (
+WITH positioned AS (
     SELECT *, (position - 1)::DOUBLE / greatest(case_events - 1, 1) AS relative_position
-    FROM ordered
+    FROM {POSITIONS_VIEW}
 ),
 channel_counts AS (
     SELECT activity, channel,
@@ -221,9 +211,12 @@ def activity_profile(events: pa.Table | duckdb.DuckDBPyRelation) -> pd.DataFrame
     cases_with (cases it occurs in), last_in_cases (cases it ends), ends (cases of two or
     more events it ends), channel_events, top_channel, plus the log-wide channel_per_event
     (whether the channel varies within cases), has_channel and cases."""
-    relation = _relation(events)
-    channel = CHANNEL if CHANNEL in relation.columns else "NULL::VARCHAR"
-    return relation.query(_VIEW, _PROFILE_SQL.format(channel=channel)).df()
+    return _profile(event_positions(_relation(events)))
+
+
+def _profile(positions: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """`activity_profile` of events already positioned (`audit.journey.positions`)."""
+    return positions.query(POSITIONS_VIEW, _PROFILE_SQL).df()
 
 
 def _stages(profile: pd.DataFrame, count: int, texts: dict[str, str], language: str) -> list[Stage]:
@@ -306,9 +299,9 @@ def _outcome_note(guess: OutcomeGuess, named: bool, texts: dict[str, str], langu
 
 
 def _outcomes(
-    relation: duckdb.DuckDBPyRelation, profile: pd.DataFrame, texts: dict[str, str], language: str
+    positions: duckdb.DuckDBPyRelation, profile: pd.DataFrame, texts: dict[str, str], language: str
 ) -> tuple[Outcomes, list[str]]:
-    guesses = guess_outcomes(relation, profile)
+    guesses = guess_outcomes(positions, profile)
     named = any(guess.rule == "named" for guess in guesses)
     outcomes = Outcomes(
         **{
@@ -346,7 +339,8 @@ def draft_journey(
         )
     texts = _TEXTS[language]
     relation = _relation(events)
-    profile = activity_profile(relation)
+    positioned = event_positions(relation)
+    profile = _profile(positioned)
     if profile.empty:
         raise AuditInputError(
             "the log has no events to draft a journey from",
@@ -360,7 +354,7 @@ def draft_journey(
         activities=len(positions),
         explained=_percent(explained_spreads(positions, count)[-1], language),
     )
-    outcomes, outcome_notes = _outcomes(relation, profile, texts, language)
+    outcomes, outcome_notes = _outcomes(positioned, profile, texts, language)
     touchpoints, touchpoint_notes = _touchpoints(profile, texts, language)
     return JourneyMap(
         journey=name or texts["name"],

@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
-from duckdb import ColumnExpression, ConstantExpression
+from duckdb import ColumnExpression, ConstantExpression, StarExpression
 
-from audit.io.schema import ACTIVITY, CASE, EVENT_INDEX, TIMESTAMP
 from audit.journey.keywords import outcome_word
+from audit.journey.positions import POSITIONS_VIEW
 
 LATE_POSITION = 0.5
 """A named outcome typically comes at least this far through a case..."""
@@ -53,31 +53,22 @@ ONGOING_WAIT_QUANTILE = 0.95
 """A case whose last event is closer to the end of the log than this quantile of the
 waits between events may still go on (the audit's own rule for ongoing cases)."""
 
-_VIEW = "ending_events"
-"""The name the events go by in this module's SQL (not "events", which the caller's
-connection may already use for another view)."""
-
 _SETTLED_ENDINGS_SQL = f"""
-WITH ordered AS (
-    SELECT {CASE} AS case_id, {ACTIVITY} AS activity, {TIMESTAMP} AS timestamp,
-           row_number() OVER in_case AS position,
-           lag({TIMESTAMP}) OVER in_case AS previous,
-           count(*) OVER (PARTITION BY {CASE}) AS case_events,
-           max({TIMESTAMP}) OVER (PARTITION BY {CASE}) AS case_end,
-           bool_or(named) OVER (PARTITION BY {CASE}) AS reaches_named
-    FROM {_VIEW}
-    WINDOW in_case AS (PARTITION BY {CASE} ORDER BY {TIMESTAMP}, {EVENT_INDEX})
+WITH cases AS (
+    SELECT case_id, max(timestamp) AS case_end, bool_or(named) AS reaches_named
+    FROM {POSITIONS_VIEW}
+    GROUP BY case_id
 ),
 settled AS (
     SELECT max(timestamp) - to_microseconds(coalesce(CAST(quantile_cont(
                epoch_us(timestamp) - epoch_us(previous), {ONGOING_WAIT_QUANTILE}) AS BIGINT), 0))
                AS cutoff
-    FROM ordered
+    FROM {POSITIONS_VIEW}
 )
 SELECT activity, count(DISTINCT case_id) AS settled_cases,
        count(*) FILTER (WHERE position = case_events) AS settled_ends,
        count(*) FILTER (WHERE position = case_events AND NOT reaches_named) AS open_ends
-FROM ordered, settled
+FROM {POSITIONS_VIEW} JOIN cases USING (case_id), settled
 WHERE case_events > 1 AND case_end <= cutoff
 GROUP BY activity
 """
@@ -138,23 +129,24 @@ def _guess(row: pd.Series, rule: str, cases: int, sibling: str | None = None) ->
     )
 
 
-def _settled_endings(relation: duckdb.DuckDBPyRelation, named: list[str]) -> pd.DataFrame:
+def _settled_endings(positions: duckdb.DuckDBPyRelation, named: list[str]) -> pd.DataFrame:
     """Per activity, over the settled cases of two or more events: the cases it occurs in
     (settled_cases), those it ends (settled_ends), and those it ends that reach no named
     outcome (open_ends)."""
     marked = (
-        ColumnExpression(ACTIVITY).isin(*(ConstantExpression(name) for name in named))
+        ColumnExpression("activity").isin(*(ConstantExpression(name) for name in named))
         if named
         else ConstantExpression(False)
     )
-    columns = [ColumnExpression(name) for name in (CASE, ACTIVITY, TIMESTAMP, EVENT_INDEX)]
-    events = relation.select(*columns, marked.alias("named"))
-    return events.query(_VIEW, _SETTLED_ENDINGS_SQL).df()
+    events = positions.select(StarExpression(), marked.alias("named"))
+    return events.query(POSITIONS_VIEW, _SETTLED_ENDINGS_SQL).df()
 
 
-def guess_outcomes(relation: duckdb.DuckDBPyRelation, profile: pd.DataFrame) -> list[OutcomeGuess]:
+def guess_outcomes(positions: duckdb.DuckDBPyRelation, profile: pd.DataFrame) -> list[OutcomeGuess]:
     """The outcomes proposed for a log, in the order of the profile (typical case order).
 
+    ``positions`` are the log's events positioned in their cases
+    (`audit.journey.positions.event_positions`);
     ``profile`` has one row per activity with activity, median_position, ends (the cases of
     two or more events it ends), cases_with (the cases it occurs in), last_in_cases (the
     cases it ends, single events included) and cases (all cases of the log).
@@ -166,7 +158,7 @@ def guess_outcomes(relation: duckdb.DuckDBPyRelation, profile: pd.DataFrame) -> 
     ending = profile["ends"] >= END_SHARE * cases
     named = profile[(decisive & late) | (words.notna() & ending)]
     table = profile.merge(
-        _settled_endings(relation, named["activity"].tolist()), "left", "activity"
+        _settled_endings(positions, named["activity"].tolist()), "left", "activity"
     )
     settled = ["settled_cases", "settled_ends", "open_ends"]
     table[settled] = table[settled].fillna(0)
