@@ -211,7 +211,8 @@ def activity_profile(events: pa.Table | duckdb.DuckDBPyRelation) -> pd.DataFrame
     cases_with (cases it occurs in), last_in_cases (cases it ends), ends (cases of two or
     more events it ends), channel_events, top_channel, plus the log-wide channel_per_event
     (whether the channel varies within cases), has_channel and cases."""
-    return _profile(event_positions(_relation(events)))
+    with event_positions(_relation(events)) as positions:
+        return _profile(positions)
 
 
 def _profile(positions: duckdb.DuckDBPyRelation) -> pd.DataFrame:
@@ -339,14 +340,15 @@ def draft_journey(
         )
     texts = _TEXTS[language]
     relation = _relation(events)
-    positioned = event_positions(relation)
-    profile = _profile(positioned)
-    if profile.empty:
-        raise AuditInputError(
-            "the log has no events to draft a journey from",
-            source="journey draft",
-            hint="check the log and its column mapping",
-        )
+    with event_positions(relation) as positioned:
+        profile = _profile(positioned)
+        if profile.empty:
+            raise AuditInputError(
+                "the log has no events to draft a journey from",
+                source="journey draft",
+                hint="check the log and its column mapping",
+            )
+        outcomes, outcome_notes = _outcomes(positioned, profile, texts, language)
     positions = profile["median_position"].tolist()
     count = min(n_stages or stage_count(positions), len(positions))
     stage_note = texts["stages"].format(
@@ -354,7 +356,6 @@ def draft_journey(
         activities=len(positions),
         explained=_percent(explained_spreads(positions, count)[-1], language),
     )
-    outcomes, outcome_notes = _outcomes(positioned, profile, texts, language)
     touchpoints, touchpoint_notes = _touchpoints(profile, texts, language)
     return JourneyMap(
         journey=name or texts["name"],

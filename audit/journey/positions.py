@@ -8,6 +8,10 @@ does that sort once and hands the result to the others as a small-columned table
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 
 from audit.io.schema import ACTIVITY, CASE, CHANNEL, EVENT_INDEX, TIMESTAMP
@@ -28,13 +32,21 @@ WINDOW in_case AS (PARTITION BY {CASE} ORDER BY {TIMESTAMP}, {EVENT_INDEX})
 """
 
 
-def event_positions(events: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+@contextmanager
+def event_positions(events: duckdb.DuckDBPyRelation) -> Iterator[duckdb.DuckDBPyRelation]:
     """The events (canonical columns) as case_id, activity, channel (NULL when the log has
     none), timestamp, position (1 = first event of its case, in time order and then input
     order), previous (the case's event before, NULL for the first) and case_events.
 
-    Held as an Arrow table on a connection of its own, so that the queries over it do not
-    sort again and the caller's connection gains no table."""
+    Held, while the block runs, as a temporary table in the events' own connection: DuckDB
+    keeps it in its buffer pool (spilling where that connection spills), the queries over
+    it do not sort again, and it is dropped afterwards."""
     channel = CHANNEL if CHANNEL in events.columns else "NULL::VARCHAR"
-    table = events.query(_EVENTS_VIEW, _POSITIONS_SQL.format(channel=channel)).to_arrow_table()
-    return duckdb.connect().from_arrow(table)
+    table = f"event_positions_{secrets.token_hex(4)}"
+    events.query(
+        _EVENTS_VIEW, f"CREATE TEMP TABLE {table} AS {_POSITIONS_SQL.format(channel=channel)}"
+    )
+    try:
+        yield events.query(_EVENTS_VIEW, f"SELECT * FROM {table}")
+    finally:
+        events.query(_EVENTS_VIEW, f"DROP TABLE IF EXISTS {table}")

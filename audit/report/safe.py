@@ -24,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit import scratch
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""
 
@@ -194,10 +196,10 @@ def _copy_csv(columns: dict[str, tuple[pa.Array, str]], path: Path) -> None:
 
 @functools.cache
 def _writer() -> duckdb.DuckDBPyConnection:
-    """One in-memory DuckDB for writing CSVs; each write takes its own cursor (a connection
-    of its own, safe across the app's threads), which costs nothing where connecting costs
-    20 ms."""
-    return duckdb.connect()
+    """One in-memory DuckDB for writing CSVs (spilling to the scratch space); each write
+    takes its own cursor (a connection of its own, safe across the app's threads), which
+    costs nothing where connecting costs 20 ms."""
+    return scratch.connect()
 
 
 def _quote(name: str) -> str:

@@ -21,9 +21,12 @@ def test_positions_by_time_then_input_order():
             "event_index": [0, 1, 2, 3],
         }
     )
-    positions = event_positions(duckdb.connect().from_arrow(events))
-    rows = positions.order("case_id, position").fetchall()
-    assert positions.columns == [
+    connection = duckdb.connect()
+    with event_positions(connection.from_arrow(events)) as positions:
+        rows = positions.order("case_id, position").fetchall()
+        columns = positions.columns
+    assert connection.execute("SELECT count(*) FROM duckdb_tables()").fetchall() == [(0,)]
+    assert columns == [
         "case_id",
         "activity",
         "channel",
