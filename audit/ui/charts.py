@@ -2,6 +2,12 @@
 
 Each builder takes a small aggregate table and titles already translated, and returns a
 chart with fonts large enough for a projector. Stages always keep their journey order.
+
+The builders whose arguments are tables and titles (no altair objects) are cached per
+running app (`drawn_once`): altair spends a tenth of a second or more building each chart
+(it looks up its schema classes for every encoding), which every rerun, page switch and
+visitor would otherwise pay again for the same audit's tables. A chart is never changed
+after it is built.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from audit.i18n import vega_locale
 from audit.report import charts as report_charts
@@ -44,6 +51,11 @@ MULTILINE_LABELS = "split(datum.label, '\\n')"
 """Vega expression that draws a label written with line breaks on several lines."""
 
 
+drawn_once = st.cache_resource(max_entries=64, show_spinner=False)
+"""Cache a chart builder on its arguments (tables hashed by content), shared by every
+session: the same audit draws the same chart once per running app."""
+
+
 def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Projector-sized fonts and no frame around the plot."""
     return (
@@ -59,9 +71,9 @@ def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
     """The chart with ``language``'s decimal mark, grouping and month and day names on its
     axes (Vega-Lite's config.locale, built from Babel's data)."""
-    copy = chart.copy(deep=True)
-    if copy.config is alt.Undefined:
-        copy.config = alt.Config()
+    copy = chart.copy(deep=False)  # shares the (cached, never changed) layers and data
+    config = chart.config
+    copy.config = alt.Config() if config is alt.Undefined else config.copy(deep=True)
     copy.config.locale = vega_locale(language)
     return copy
 
@@ -78,6 +90,7 @@ def wrapped(name: str, width: int, lines: int = STRIP_LABEL_LINES) -> str:
     return "\n".join(parts)
 
 
+@drawn_once
 def friction_strip(
     friction: pd.DataFrame, weakest: str | None, stage_title: str, score_title: str
 ) -> alt.TopLevelMixin:
@@ -135,6 +148,7 @@ def friction_strip(
     return styled((tiles + scores).properties(height=110 + 20 * (lines - 1)))
 
 
+@drawn_once
 def grouped_bars(
     data: pd.DataFrame,
     category: str,
@@ -167,6 +181,7 @@ def grouped_bars(
     )
 
 
+@drawn_once
 def stacked_bars(
     data: pd.DataFrame,
     category: str,
@@ -279,6 +294,7 @@ def mean_bars(
     )
 
 
+@drawn_once
 def compared_shares(
     data: pd.DataFrame,
     category: str,
