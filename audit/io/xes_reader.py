@@ -46,7 +46,6 @@ from xml.parsers import expat
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import rustxes
 
 from audit.errors import AuditInputError
 from audit.io.limits import check_values
@@ -117,6 +116,8 @@ def _import(path: Path) -> tuple[pa.Table, dict, dict[str, str]]:
     of several types (key -> types). What rustxes writes to stderr is caught: its warnings
     become notes, a panic becomes a clear error; anything else written meanwhile is passed
     on."""
+    import rustxes  # with polars, 0.3 s to import: only for a file the simple reader leaves
+
     sys.stderr.flush()
     saved = os.dup(2)
     with tempfile.TemporaryFile() as sink:
