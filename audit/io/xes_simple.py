@@ -70,7 +70,6 @@ DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([^\"']*)")
 DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?"
 OFFSET = r"(Z|[+-][0-9]{2}:[0-9]{2})"
 PATTERNS = {
-    "date": f"^{DATE}{OFFSET}?$",
     "int": r"^-?[0-9]{1,18}$",
     "float": r"^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]{1,3})?$",
     "boolean": r"^(true|false)$",
@@ -170,13 +169,19 @@ def _scan(data: bytes | bytearray) -> tuple[np.ndarray, np.ndarray, int]:
     (line breaks and tabs included), found a chunk at a time (see `decompressed` on fresh
     memory)."""
     octets = np.frombuffer(data, np.uint8)
-    starts, quotes, controls = [np.empty(0, np.int64)], [np.empty(0, np.int64)], 0
+    places = _offset_type(len(data))
+    starts, quotes, controls = [np.empty(0, places)], [np.empty(0, places)], 0
     for start in range(0, len(octets), CHUNK):
         chunk = octets[start : start + CHUNK]
-        starts.append(np.flatnonzero(chunk == LT) + start)
-        quotes.append(np.flatnonzero(chunk == QUOTE) + start)
+        starts.append(np.flatnonzero(chunk == LT).astype(places) + start)
+        quotes.append(np.flatnonzero(chunk == QUOTE).astype(places) + start)
         controls += int(np.count_nonzero(chunk < 0x20))
     return np.concatenate(starts), np.concatenate(quotes), controls
+
+
+def _offset_type(size: int) -> type[np.signedinteger]:
+    """Places in a text of `size` bytes, as Arrow's offsets (32 bits below 2 GiB)."""
+    return np.int64 if size >= 2**31 else np.int32
 
 
 class _Body:
@@ -207,14 +212,13 @@ class _Body:
         their pattern) lies in a joint or between key and value: none in a key or value."""
         if not len(quotes) or len(quotes) % 4:
             return None
-        bounds = np.empty(len(quotes) + 2, np.int64)
-        bounds[0], bounds[-1] = first, len(data)
-        bounds[1:-1] = quotes + np.tile(np.array([1, 0, 1, 0]), len(quotes) // 4)
-        wide = len(data) >= 2**31
+        bounds = np.empty(len(quotes) + 2, quotes.dtype)
+        bounds[0], bounds[1:-1], bounds[-1] = first, quotes, len(data)
+        bounds[1:-1:2] += 1  # a key or value starts after its opening quote
         segments = pa.Array.from_buffers(
-            pa.large_binary() if wide else pa.binary(),
+            pa.large_binary() if quotes.dtype == np.int64 else pa.binary(),
             len(bounds) - 1,
-            [None, pa.py_buffer(bounds if wide else bounds.astype(np.int32)), pa.py_buffer(data)],
+            [None, pa.py_buffer(bounds), pa.py_buffer(data)],
         )
         body = cls(segments, len(quotes) // 4)
         body.entities = data.find(b"&", first) >= 0
@@ -363,7 +367,7 @@ def _header_globals(header: bytes) -> list[Global] | None:
         return None
     plain = COMMENT.sub(b" ", header) if b"<!--" in header else header
     if not ROOT.match(plain) or any(
-        marker in plain[1:]
+        plain.find(marker, 1) >= 0
         for marker in (b"<!", b"<?", b"<list", b"<container", b"<trace", b"<event")
     ):
         return None
@@ -465,20 +469,21 @@ def _converted(values: pa.Array, kind: str, entities: bool) -> pa.Array | None:
         text = values.cast(pa.string())  # checks the UTF-8
         if kind == "string":
             return _unescaped(text) if entities else text
-        if not pc.all(pc.match_substring_regex(text, PATTERNS[kind])).as_py():
+        if kind == "date":  # all with an offset, or all without: each a single pass
+            if _all_match(text, f"^{DATE}{OFFSET}$"):
+                return text.cast(pa.timestamp("ns", tz="UTC")).cast(pa.timestamp("ns"))
+            return text.cast(pa.timestamp("ns")) if _all_match(text, f"^{DATE}$") else None
+        if not _all_match(text, PATTERNS[kind]):
             return None
         if kind == "boolean":
             return pc.equal(text, "true")
-        if kind == "int":
-            return text.cast(pa.int64())
-        if kind == "float":
-            return text.cast(pa.float64())
-        zoned = pc.sum(pc.match_substring_regex(text, OFFSET + "$")).as_py() or 0
-        if zoned == len(text):
-            return text.cast(pa.timestamp("ns", tz="UTC")).cast(pa.timestamp("ns"))
-        return text.cast(pa.timestamp("ns")) if zoned == 0 else None
+        return text.cast(pa.int64() if kind == "int" else pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # bad UTF-8, a date that is none (February 30) or out of range
+
+
+def _all_match(text: pa.Array, pattern: str) -> bool:
+    return bool(pc.all(pc.match_substring_regex(text, pattern)).as_py())
 
 
 def _unescaped(text: pa.Array) -> pa.Array | None:
