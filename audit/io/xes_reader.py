@@ -1,5 +1,5 @@
 """XES and XES.gz: read by audit.io.xes_simple when the file has the common shape of
-exported logs (a few vectorised passes over its bytes, a third of rustxes' time), and
+exported logs (a few vectorised passes over its bytes, about half of rustxes' time), and
 otherwise parsed by rustxes (the rust4pm project's XES importer, which pm4py also offers),
 guarded before. Both give the same rows (tests/io/test_xes_simple.py), tidied after.
 
@@ -85,7 +85,7 @@ def read_xes_raw(path: Path, progress: Callable[[str], None] | None = None) -> R
 def _parsed(path: Path) -> tuple[pa.Table, dict, dict[str, str], bytes]:
     """The rows as rustxes gives them, its log metadata, the attributes of several types
     and the head of the file: read by audit.io.xes_simple when the file has the common
-    shape (a third of the time, no guard needed), else guarded and parsed by rustxes."""
+    shape (half the time, and no guard pass), else guarded and parsed by rustxes."""
     data = decompressed(path)
     simple = read_simple_xes(data) if data is not None else None
     if simple is not None and data is not None:

@@ -167,6 +167,7 @@ def test_a_broken_gzip_is_left_to_the_guard(write_file):
     data = gzip.compress((HEAD + TRACE * 10 + "</log>").encode())
     assert decompressed(write_file("cut.xes.gz", data[:-8])) is None
     assert decompressed(write_file("twice.xes.gz", data + data)) is None
+    assert decompressed(write_file("tiny.xes.gz", data[:3])) is None
     # beyond the expansion limit: tests/io/test_limits.py (the guard's refusal, through here)
 
 
