@@ -5,9 +5,10 @@ Streamlit has no hook for "a session ended", so a background thread looks every
 SWEEP_SECONDS: a session inactive for GRACE_SECONDS (closed tab, lost connection) is closed
 for good, so that its state (which holds its audit) is let go, and its upload folder is
 removed; when the last session has gone the caches (logs as read, audits, drafted journeys)
-are cleared and their memory is handed back to the operating system. The next visitor
-waits a moment for the example to be read again; in exchange an idle server holds nobody's
-data. (`server.disconnectedSessionTTL` in .streamlit/config.toml is the backstop: Streamlit
+are cleared and their memory is handed back to the operating system; then the built-in
+example (nobody's data) is audited again at once (audit.ui.startup), so that the next
+visitor does not wait for it. An idle server holds no log anyone brought.
+(`server.disconnectedSessionTTL` in .streamlit/config.toml is the backstop: Streamlit
 itself drops a disconnected session's state after that many seconds.)
 """
 
@@ -26,6 +27,7 @@ from streamlit.runtime import Runtime
 
 from audit import scratch
 from audit.ui.sources import UPLOADS, session_id
+from audit.ui.startup import warm_example
 
 SWEEP_SECONDS = 10.0
 """How often ended sessions are looked for."""
@@ -81,6 +83,7 @@ def sweep() -> list[str]:
         idle = bool(ended) and not _sessions
     if idle:
         forget_everything()
+        warm_example()
     return ended
 
 
