@@ -56,9 +56,12 @@ JOINT_FIRST = re.compile(TAGS + OPENING)
 JOINT_INNER = re.compile(rb'"\s*/>\s*' + TAGS + OPENING)
 JOINT_LAST = re.compile(rb'"\s*/>\s*' + TAGS + rb"</log\s*>\s*")
 TAG = re.compile(rb"<(/?)(event|trace)")
-MAX_JOINTS = 10_000
-"""Distinct joints (see _Body) beyond which a file is left to rustxes: real logs have a
-few dozen, one per indentation and per way of closing and opening events and traces."""
+MAX_DISTINCT = 10_000
+"""Distinct joints (see _Body), or keys, beyond which a file is left to rustxes: real logs
+have a few dozen joints, one per indentation and per way of closing and opening events
+and traces, and at most hundreds of keys (the guard's limit on columns is 1,000)."""
+SLICE = 1 << 16
+"""Attributes whose texts are encoded at a time."""
 BETWEEN = re.compile(rb'"\s+value\s*=\s*"')
 HEADER_GLOBAL = re.compile(rb"<global\b([^>]*)>(.*?)</global\s*>", re.DOTALL)
 GLOBAL_ATTRIBUTE = re.compile(
@@ -134,24 +137,26 @@ def read_simple_xes(data: bytes | bytearray) -> tuple[pa.Table, dict] | None:
     starts, quotes, controls = _scan(data)
     if np.diff(starts, prepend=0, append=len(data)).max() >= FIELD_BYTES:
         return None  # the guard names the element too long
+    elements = len(starts)
+    del starts
     header = bytes(data[:first])
     globals_ = _header_globals(header)
     if globals_ is None:
         return None
     expected = {
-        b"<": len(starts) - header.count(b"<"),
+        b"<": elements - header.count(b"<"),
         CONTROLS: controls - int(np.count_nonzero(np.frombuffer(header, np.uint8) < 0x20)),
     }
     body = _Body.of(data, first, quotes[np.searchsorted(quotes, first) :], expected)
     if body is None:
         return None
-    keys = pc.dictionary_encode(body.texts(body.KEY))
-    limits = _within_limits(
-        {key.encode() for _, key, _, _ in globals_} | set(keys.dictionary.to_pylist()),
+    keys, names = body.codes(body.KEY)
+    limits = names and _within_limits(
+        {key.encode() for _, key, _, _ in globals_} | set(names),
         header.count(b"<event") + body.events,
         len(data),
     )
-    columns = _columns(body, keys, globals_) if limits else None
+    columns = _columns(body, keys, names, globals_) if limits else None
     if columns is None:
         return None
     meta = {
@@ -226,87 +231,106 @@ class _Body:
         found = body._read_joints()
         if found is None:
             return None
-        for text, count in _distinct(body.texts(body.BETWEEN)):
+        between, distinct = body.codes(body.BETWEEN)
+        if not distinct:
+            return None
+        for text, count in zip(distinct, np.bincount(between).tolist(), strict=True):
             if not BETWEEN.fullmatch(text):
                 return None
             found.append((text, count))
         return body if all(_counted(found, byte) == n for byte, n in expected.items()) else None
 
-    def texts(self, place: int, attributes: np.ndarray | None = None) -> pa.Array:
-        """The texts at `place` (KEY, BETWEEN or VALUE) of every attribute, or of some."""
-        if attributes is None:
-            attributes = np.arange(self.count)
+    def texts(self, place: int, attributes: np.ndarray) -> pa.Array:
+        """The texts at `place` (KEY, BETWEEN or VALUE) of some attributes."""
         return self.segments.take(pa.array(attributes * 4 + place))
+
+    def codes(self, place: int, begin: int = 0, end: int | None = None) -> tuple[np.ndarray, list]:
+        """The texts at `place` of attributes `begin` to `end` as codes into the list of
+        the distinct ones, encoded a slice at a time: fresh memory for a copy of them all
+        would cost more than the encoding."""
+        end = self.count if end is None else end
+        codes = np.empty(max(end - begin, 0), np.int32)
+        distinct: dict[bytes, int] = {}
+        for start in range(begin, end, SLICE):
+            stop = min(start + SLICE, end)
+            positions = np.arange(start, stop, dtype=np.int64) * 4 + place
+            encoded = pc.dictionary_encode(self.segments.take(pa.array(positions)))
+            if len(distinct) + len(encoded.dictionary) > MAX_DISTINCT:
+                return codes[:0], []
+            local = [
+                distinct.setdefault(text, len(distinct)) for text in encoded.dictionary.to_pylist()
+            ]
+            indices = encoded.indices.to_numpy(zero_copy_only=False)
+            codes[start - begin : stop - begin] = np.array(local, np.int32)[indices]
+        return codes, list(distinct)
 
     def _read_joints(self) -> list[tuple[bytes, int]] | None:
         """The distinct joints and how often each occurs, when every one holds only the
         tags of the common shape, each where the nesting allows it (else None); sets each
         attribute's type, scope and row."""
-        inner = self.segments.take(pa.array(np.arange(4, 4 * self.count, 4)))
-        encoded = pc.dictionary_encode(inner)
-        if len(encoded.dictionary) > MAX_JOINTS:
+        inner, distinct = self.codes(0, 1)  # the joints before the second attribute on
+        if self.count > 1 and not distinct:
             return None
-        texts = [
-            self.segments[0].as_py(),
-            *encoded.dictionary.to_pylist(),
-            self.segments[4 * self.count].as_py(),
-        ]
+        texts = [self.segments[0].as_py(), *distinct, self.segments[4 * self.count].as_py()]
         patterns = [JOINT_FIRST] + [JOINT_INNER] * (len(texts) - 2) + [JOINT_LAST]
         joints = [_Joint.read(text, pattern) for text, pattern in zip(texts, patterns, strict=True)]
         if None in joints:
             return None
-        codes = np.concatenate(
-            (
-                [0],
-                encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64) + 1,
-                [len(joints) - 1],
-            )
-        )
+        codes = np.empty(self.count + 1, np.int32)
+        codes[0], codes[1:-1], codes[-1] = 0, inner + 1, len(joints) - 1
         if not self._follow(joints, codes):
             return None
         return list(zip(texts, np.bincount(codes, minlength=len(texts)).tolist(), strict=True))
 
     def _follow(self, joints: list[_Joint], codes: np.ndarray) -> bool:
         """Follow the nesting through the joints (codes: the joint before each attribute,
-        and the last)."""
-        table = {
-            name: np.array([getattr(j, name) for j in joints])
+        and the last). Only joints with tags change the level; each must start where the
+        one before it ended."""
+        start, end, traces, events, kind = (
+            np.array([getattr(joint, name) for joint in joints], np.int64)
             for name in ("start", "end", "traces", "events", "type")
-        }
-        tagged = table["start"][codes] >= 0
-        tagged_at = np.maximum.accumulate(np.where(tagged, np.arange(len(codes)), 0))
-        level = table["end"][codes][tagged_at]  # after each joint
-        need = table["start"][codes][1:]
-        if np.any((need >= 0) & (need != level[:-1])) or level[-1] != 0:
-            return False
-        if np.any(level[:-1] < 1) or np.any(table["type"][codes][:-1] < 0):
-            return False
-        traces = np.cumsum(table["traces"][codes])
-        events = np.cumsum(table["events"][codes])
-        self.traces, self.events = int(traces[-1]), int(events[-1])
-        self.in_event = level[:-1] == 2
-        self.rows = np.where(self.in_event, events[:-1], traces[:-1]) - 1
-        self.types = table["type"][codes][:-1]
-        counts = table["events"][codes]
-        places = np.repeat(np.arange(len(codes)), counts)
-        within = np.arange(len(places)) - np.repeat(np.cumsum(counts) - counts, counts)
-        offsets = np.concatenate([j.event_traces for j in joints] + [np.empty(0, np.int64)])
-        starts = np.cumsum([len(j.event_traces) for j in joints]) - [
-            len(j.event_traces) for j in joints
-        ]
-        before = traces - table["traces"][codes]
-        self.trace_of_event = (
-            before[places] + offsets[np.asarray(starts)[codes[places]] + within] - 1
         )
+        tagged = np.flatnonzero((start >= 0)[codes])
+        tagged_codes = codes[tagged]
+        ends = end[tagged_codes]
+        if (
+            tagged[0] != 0
+            or tagged[-1] != len(codes) - 1
+            or np.any(start[tagged_codes[1:]] != ends[:-1])
+            or ends[-1] != 0
+            or np.any(ends[:-1] < 1)
+        ):
+            return False
+        run = np.zeros(len(codes) - 1, np.int32)  # the tagged joint each attribute follows
+        run[tagged[:-1]] = 1
+        np.cumsum(run, out=run)
+        run -= 1
+        opened_traces = np.cumsum(traces[tagged_codes])
+        opened_events = np.cumsum(events[tagged_codes])
+        self.traces, self.events = int(opened_traces[-1]), int(opened_events[-1])
+        self.in_event = ends[run] == 2
+        self.rows = np.where(
+            self.in_event,
+            opened_events.astype(np.int32)[run],
+            opened_traces.astype(np.int32)[run],
+        )
+        self.rows -= 1
+        self.types = kind.astype(np.int8)[codes[:-1]]
+        self.trace_of_event = _trace_of_event(joints, tagged_codes, opened_traces)
         return self.events > 0
 
 
-def _distinct(texts: pa.Array) -> list[tuple[bytes, int]]:
-    """The distinct texts and how often each occurs."""
-    counted = pc.value_counts(texts)
-    return list(
-        zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
-    )
+def _trace_of_event(joints: list[_Joint], codes: np.ndarray, opened: np.ndarray) -> np.ndarray:
+    """The trace of each event, from the joints with tags (`codes`) in order and the
+    traces opened up to each."""
+    counts = np.array([joint.events for joint in joints], np.int64)[codes]
+    joint_of_event = np.repeat(np.arange(len(codes)), counts)
+    within = np.arange(len(joint_of_event)) - np.repeat(np.cumsum(counts) - counts, counts)
+    sizes = [len(joint.event_traces) for joint in joints]
+    first = np.cumsum(sizes) - sizes
+    in_joint = np.concatenate([joint.event_traces for joint in joints] + [np.empty(0, np.int64)])
+    before = opened - np.array([joint.traces for joint in joints], np.int64)[codes]
+    return before[joint_of_event] + in_joint[first[codes[joint_of_event]] + within] - 1
 
 
 def _counted(texts: list[tuple[bytes, int]], pattern: bytes) -> int:
@@ -419,14 +443,14 @@ def _within_limits(keys: set[bytes], events: int, size: int) -> bool:
 
 
 def _columns(
-    body: _Body, keys: pa.DictionaryArray, globals_: list[Global]
+    body: _Body, keys: np.ndarray, raw_names: list[bytes], globals_: list[Global]
 ) -> dict[str, pa.Array] | None:
     """A column per key and scope: the values converted, placed at their rows, trace
     values repeated on the trace's events."""
-    names = [_key_name(raw) for raw in keys.dictionary.to_pylist()]
+    names = [_key_name(raw) for raw in raw_names]
     if None in names:
         return None
-    groups = keys.indices.to_numpy(zero_copy_only=False).astype(np.int64) * 2 + body.in_event
+    groups = keys * 2 + body.in_event
     kinds_per_group = np.bincount(groups * 8 + body.types, minlength=len(names) * 16)
     if np.any(np.count_nonzero(kinds_per_group.reshape(-1, 8), axis=1) > 1):
         return None  # a key of several types: rustxes reads it as text, with a warning
