@@ -91,7 +91,8 @@ def _period_filter(cases: pd.DataFrame, key: str) -> tuple[date, date] | None:
 
 
 def _status_filter(cases: pd.DataFrame, key: str) -> tuple[str, ...]:
-    present = [status for status in STATUSES if status in set(cases["status"])]
+    found = set(cases["status"].unique())
+    present = [status for status in STATUSES if status in found]
     chosen = st.sidebar.multiselect(
         t("filter.status"),
         options=present,
