@@ -39,6 +39,8 @@ from machine import cpu_model, memory_gib
 ROOT = Path(__file__).resolve().parents[1]
 REALDATA = ROOT / ".." / "shared" / "realdata"
 RESULTS = ROOT / "benchmarks" / "RESULTS-read.md"
+NOTES = "\n## Notes"
+"""The heading of the hand-written part of the results file."""
 
 MEASURE = """
 import json, resource, sys, time
@@ -149,7 +151,14 @@ def main() -> None:
     report = render(rows, synthetic, load, args.rounds)
     print(report)
     if not args.no_write:
-        RESULTS.write_text(report)
+        RESULTS.write_text(report + kept_notes())
+
+
+def kept_notes() -> str:
+    """The hand-written notes at the end of the results file (from NOTES on), which a new
+    run keeps."""
+    text = RESULTS.read_text() if RESULTS.exists() else ""
+    return text[text.index(NOTES) :] if NOTES in text else ""
 
 
 def render(xes, synthetic, load: tuple[float, float], rounds: int) -> str:
