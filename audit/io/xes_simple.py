@@ -246,8 +246,8 @@ class _Body:
 
     def codes(self, place: int, begin: int = 0, end: int | None = None) -> tuple[np.ndarray, list]:
         """The texts at `place` of attributes `begin` to `end` as codes into the list of
-        the distinct ones, encoded a slice at a time: fresh memory for a copy of them all
-        would cost more than the encoding."""
+        the distinct ones (empty when there are more than MAX_DISTINCT), encoded a slice
+        at a time so that no copy of them all is made."""
         end = self.count if end is None else end
         codes = np.empty(max(end - begin, 0), np.int32)
         distinct: dict[bytes, int] = {}
