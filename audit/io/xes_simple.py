@@ -62,6 +62,9 @@ have a few dozen joints, one per indentation and per way of closing and opening 
 and traces, and at most hundreds of keys (the guard's limit on columns is 1,000)."""
 SLICE = 1 << 16
 """Attributes whose texts are encoded at a time."""
+MAX_TEXT_BYTES = 1 << 30
+"""Files whose text is longer than this are left to rustxes, which streams them: this
+reader holds the whole text and the places of its `<` and quotes in memory at once."""
 BETWEEN = re.compile(rb'"\s+value\s*=\s*"')
 HEADER_GLOBAL = re.compile(rb"<global\b([^>]*)>(.*?)</global\s*>", re.DOTALL)
 GLOBAL_ATTRIBUTE = re.compile(
@@ -88,14 +91,15 @@ CONTROLS = rb"[\x00-\x1f]"
 
 
 def decompressed(path: Path) -> bytes | bytearray | None:
-    """The file's bytes, decompressed when gzip; None when they pass the expansion limit,
-    or the gzip stream is broken, cut short or of several members (the guard names each).
+    """The file's bytes, decompressed when gzip; None when they pass the expansion limit or
+    MAX_TEXT_BYTES, or the gzip stream is broken, cut short or of several members (the
+    guard names each).
     The bytes go into one buffer of the size the gzip trailer gives, a chunk at a time,
     so that no second copy of the whole is made."""
-    if not is_gzip(path):
-        return path.read_bytes()
     stored = path.stat().st_size
-    limit = expansion_limit(stored)
+    if not is_gzip(path):
+        return path.read_bytes() if stored <= MAX_TEXT_BYTES else None
+    limit = min(expansion_limit(stored), MAX_TEXT_BYTES)
     with path.open("rb") as handle:
         handle.seek(max(stored - 4, 0))  # the trailer's size: modulo 4 GiB, or wrong
         out = bytearray(min(int.from_bytes(handle.read(4), "little"), limit))

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.errors import AuditInputError
-from audit.io import xes_reader
+from audit.io import xes_reader, xes_simple
 from audit.io.raw import RawLog
 from audit.io.xes_simple import decompressed, read_simple_xes
 
@@ -284,3 +284,14 @@ def test_dates_are_read_to_the_nanosecond_in_utc(write_file):
         None,
         int(datetime(2024, 1, 5, 8, tzinfo=UTC).timestamp()) * second,
     ]
+
+
+def test_a_text_longer_than_the_cap_is_left_to_rustxes(write_file, monkeypatch):
+    """The reader holds the whole text in memory, so a longer one goes to rustxes, which
+    streams it; plain and gzip alike."""
+    text = (HEAD + TRACE * 10 + "</log>").encode()
+    plain, packed = write_file("log.xes", text), write_file("log.xes.gz", gzip.compress(text))
+    assert decompressed(plain) == text and decompressed(packed) == text
+    monkeypatch.setattr(xes_simple, "MAX_TEXT_BYTES", len(text) - 1)
+    assert decompressed(plain) is None
+    assert decompressed(packed) is None
