@@ -347,7 +347,8 @@ def _stage(
 
 def _account(con: duckdb.DuckDBPyConnection, staged: pa.Table) -> pa.Table:
     """Steps 2 and 3: pair starts with completes (FIFO) and give every row its fate, in
-    input order."""
+    input order: the staged rows with paired_start, fate and unpaired_complete appended
+    (only those three come back from DuckDB, not the staged columns again)."""
     (starts,) = con.execute(
         "SELECT count(*) FROM staged WHERE drop_reason IS NULL AND transition = 'start'"
     ).fetchall()[0]
@@ -358,7 +359,7 @@ def _account(con: duckdb.DuckDBPyConnection, staged: pa.Table) -> pa.Table:
             .append_column("fate", fate)
             .append_column("unpaired_complete", pa.array(np.zeros(staged.num_rows, bool)))
         )
-    return con.sql(
+    fates = con.sql(
         f"""
         WITH lifecycle_rows AS (
             SELECT {ROW}, case_id, activity, timestamp, transition
@@ -409,8 +410,7 @@ def _account(con: duckdb.DuckDBPyConnection, staged: pa.Table) -> pa.Table:
              AND s.start_number = c.paired_so_far
             WHERE c.is_paired
         )
-        SELECT staged.*,
-            coalesce(as_complete.start_time, staged.start_timestamp) AS paired_start,
+        SELECT coalesce(as_complete.start_time, staged.start_timestamp) AS paired_start,
             CASE
                 WHEN staged.drop_reason IS NOT NULL THEN staged.drop_reason
                 WHEN staged.transition = 'start' AND as_start.start_row IS NOT NULL
@@ -427,6 +427,9 @@ def _account(con: duckdb.DuckDBPyConnection, staged: pa.Table) -> pa.Table:
         ORDER BY staged.{ROW}
         """
     ).to_arrow_table()
+    for name in fates.column_names:  # the staged rows are in row order, and so are these
+        staged = staged.append_column(name, fates.column(name))
+    return staged
 
 
 def _events(
