@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit import scratch
+from audit.engine.sql import quote
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""
@@ -166,11 +167,7 @@ def _text_array(series: pd.Series) -> pa.Array:
     mixed values) is written as its `str`, as pandas writes it."""
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         return pa.array(series, type=pa.string(), from_pandas=True)
-    return pa.array([None if _missing(v) else str(v) for v in series], type=pa.string())
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+    return pa.array([None if pd.isna(v) else str(v) for v in series], type=pa.string())
 
 
 def _copy_csv(columns: dict[str, tuple[pa.Array, str]], path: Path) -> None:
@@ -178,7 +175,7 @@ def _copy_csv(columns: dict[str, tuple[pa.Array, str]], path: Path) -> None:
     byte-order mark written first. DuckDB writes to a file beside the target, which is then
     appended to the mark (COPY itself cannot start a file with one)."""
     table = pa.table({f"c{i}": array for i, (array, _) in enumerate(columns.values())})
-    select = ", ".join(f"{sql} AS {_quote(name)}" for name, (_, sql) in columns.items())
+    select = ", ".join(f"{sql} AS {quote(name)}" for name, (_, sql) in columns.items())
     handle, body = tempfile.mkstemp(prefix=".csv-", dir=path.parent)
     os.close(handle)
     try:
@@ -200,10 +197,6 @@ def _writer() -> duckdb.DuckDBPyConnection:
     takes its own cursor (a connection of its own, safe across the app's threads), which
     costs nothing where connecting costs 20 ms."""
     return scratch.connect()
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(text: str) -> str:
